@@ -1,0 +1,153 @@
+"""The ``unlearn`` command.
+
+    unlearn lab                         JupyterLab on notebooks/00_start_here.ipynb
+    unlearn data fetch [--mirror DIR]   fetch, verify and build every table
+    unlearn data status                 each source: cached?, coverage, licence, citation
+    unlearn data verify                 re-hash every cached file
+    unlearn data add PATH               register a Dag Hammarskjöld Library voting CSV
+    unlearn data bundle FILE            write the built cache to one file (for a hub)
+    unlearn data install FILE           install such a bundle
+    unlearn notebooks student OUT_DIR   student copies: solutions replaced, outputs cleared
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import cache, config, sources
+from .errors import UnlearnError
+
+
+def _data_fetch(args) -> int:
+    for f in sources.upstream_files():
+        sources.fetch(f, mirror=args.mirror)
+    folder = cache.ensure_built(mirror=args.mirror)
+    manifest = cache.manifest()
+    print(f"All {len(sources.upstream_files())} files verified; tables built in {folder}")
+    for name, rows in manifest["rows"].items():
+        if not name.startswith("_"):
+            print(f"  {name:16} {rows:>9,} rows")
+    return 0
+
+
+def status_lines() -> list[str]:
+    """What ``unlearn data status`` prints: one block per source."""
+    lines = []
+    added = cache.added_files()
+    for source in sources.sources().values():
+        files = sources.upstream_files(source.source_id)
+        if files:
+            have = sum(sources.is_cached(f) for f in files)
+            state = f"{have}/{len(files)} files cached"
+        elif source.source_id.startswith("dhl_"):
+            state = f"{len(added.get(source.source_id, []))} file(s) added with `unlearn data add`"
+        else:
+            state = "in this package (data/)"
+        lines += [
+            f"{source.title}",
+            f"  status:   {state}",
+            f"  covers:   {source.covers}",
+            f"  licence:  {source.licence}",
+            f"  cite:     {source.citation}",
+            "",
+        ]
+    ready = cache.built_dir()
+    lines.append(f"Tables: {'built in ' + str(ready) if ready else 'not built yet (unlearn data fetch)'}")
+    lines.append(f"Cache folder: {config.cache_dir()}   mirror: {config.mirror_dir() or 'none (download)'}")
+    return lines
+
+
+def _data_status(args) -> int:
+    print("\n".join(status_lines()))
+    return 0
+
+
+def _data_verify(args) -> int:
+    bad = 0
+    for f in sources.upstream_files():
+        result = sources.verify(f)
+        bad += result == "MISMATCH"
+        print(f"{result:9} {f.name}")
+    if bad:
+        print(f"{bad} file(s) did not match their pinned hash and were deleted; run `unlearn data fetch`.")
+    return 1 if bad else 0
+
+
+def _data_add(args) -> int:
+    entry = cache.add_library_csv(args.path)
+    print(f"Registered {entry['original_name']} as {entry['kind']} (sha256 {entry['sha256'][:12]}…).")
+    print("Its terms: non-commercial use, with attribution to the UN Dag Hammarskjöld Library.")
+    print("It takes precedence roll call by roll call from the next table build.")
+    return 0
+
+
+def _data_bundle(args) -> int:
+    print(f"Wrote {cache.write_bundle(args.file)}")
+    return 0
+
+
+def _data_install(args) -> int:
+    print(f"Installed tables into {cache.install_bundle(args.file)}")
+    return 0
+
+
+def _lab(args) -> int:
+    root = Path(__file__).resolve().parent.parent / "notebooks"
+    start = root / "00_start_here.ipynb"
+    command = [sys.executable, "-m", "jupyter", "lab", f"--notebook-dir={root}"]
+    if start.is_file():
+        command.append(str(start))
+    os.execv(sys.executable, command + args.extra)
+    return 0
+
+
+def _student(args) -> int:
+    from .teaching import write_student_versions
+
+    written = write_student_versions(args.out_dir)
+    print(f"Wrote {len(written)} student notebooks to {args.out_dir}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="unlearn", description="Lessons and data on how the UN decides.")
+    sub = top.add_subparsers(dest="command", required=True)
+    lab = sub.add_parser("lab", help="open JupyterLab on the notebooks")
+    lab.add_argument("extra", nargs=argparse.REMAINDER, help="passed on to jupyter lab")
+    lab.set_defaults(run=_lab)
+    data = sub.add_parser("data", help="fetch, check and manage the data").add_subparsers(dest="action", required=True)
+    fetch = data.add_parser("fetch", help="fetch, verify and build every table")
+    fetch.add_argument("--mirror", help="a local folder laid out OWNER/REPO/COMMIT/PATH")
+    fetch.set_defaults(run=_data_fetch)
+    data.add_parser("status", help="each source: cached?, coverage, licence, citation").set_defaults(run=_data_status)
+    data.add_parser("verify", help="re-hash every cached file").set_defaults(run=_data_verify)
+    add = data.add_parser("add", help="register a Dag Hammarskjöld Library voting CSV")
+    add.add_argument("path")
+    add.set_defaults(run=_data_add)
+    bundle = data.add_parser("bundle", help="write the built cache to one file")
+    bundle.add_argument("file")
+    bundle.set_defaults(run=_data_bundle)
+    install = data.add_parser("install", help="install a bundle")
+    install.add_argument("file")
+    install.set_defaults(run=_data_install)
+    nbs = sub.add_parser("notebooks", help="notebook tools for instructors").add_subparsers(dest="action", required=True)
+    student = nbs.add_parser("student", help="write student versions (solutions replaced, outputs cleared)")
+    student.add_argument("out_dir")
+    student.set_defaults(run=_student)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except UnlearnError as exc:
+        print(f"unlearn: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,50 @@
+"""Where unlearn keeps things: its curated tables, the data cache and an optional mirror.
+
+Environment variables (all optional):
+
+``UNLEARN_CACHE_DIR``
+    Where downloaded files and built tables are cached (default: the user's cache folder).
+``UNLEARN_DATA_MIRROR``
+    A local folder laid out ``OWNER/REPO/COMMIT/PATH`` (like ``../shared/un-data``),
+    read instead of the network.
+``UNLEARN_SHARED_CACHE``
+    A read-only cache built beforehand (``unlearn data bundle`` / ``install``), used as is
+    so that a class on one hub does not build thirty copies.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+CACHE_ENV = "UNLEARN_CACHE_DIR"
+MIRROR_ENV = "UNLEARN_DATA_MIRROR"
+SHARED_CACHE_ENV = "UNLEARN_SHARED_CACHE"
+
+
+def curated_dir() -> Path:
+    """The folder of curated CSV tables (``data/`` in a checkout, ``unlearn/_data`` in a wheel)."""
+    packaged = Path(__file__).with_name("_data")
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "data"
+
+
+def cache_dir(override: str | os.PathLike | None = None) -> Path:
+    """The writable cache folder: *override*, else ``$UNLEARN_CACHE_DIR``, else the user's cache."""
+    chosen = override or os.environ.get(CACHE_ENV) or platformdirs.user_cache_dir("unlearn")
+    return Path(chosen).expanduser()
+
+
+def mirror_dir(override: str | os.PathLike | None = None) -> Path | None:
+    """The local mirror folder, if one is set (*override* wins over ``$UNLEARN_DATA_MIRROR``)."""
+    chosen = override or os.environ.get(MIRROR_ENV)
+    return Path(chosen).expanduser().resolve() if chosen else None
+
+
+def shared_cache_dir() -> Path | None:
+    """A read-only, pre-built cache shared by a class, if ``$UNLEARN_SHARED_CACHE`` names one."""
+    chosen = os.environ.get(SHARED_CACHE_ENV)
+    return Path(chosen).expanduser() if chosen else None

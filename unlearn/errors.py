@@ -1,0 +1,25 @@
+"""Errors that tell a student what went wrong and what to do next."""
+
+
+class UnlearnError(Exception):
+    """Base class for every error unlearn raises on purpose."""
+
+
+class DataUnavailableError(UnlearnError):
+    """An upstream file is neither cached nor reachable (offline and no mirror)."""
+
+
+class IntegrityError(UnlearnError):
+    """A file's sha256 does not match the pinned hash; the file is never used."""
+
+
+class SourceFormatError(UnlearnError):
+    """An upstream file could not be parsed (corrupt, truncated or a changed format)."""
+
+
+class UnknownNameError(UnlearnError, LookupError):
+    """A country name, alias or code that unlearn does not know."""
+
+
+class UnmappedSpellingError(UnlearnError):
+    """The ingest met a country spelling that the curated alias table does not map."""

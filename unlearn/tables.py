@@ -1,0 +1,174 @@
+"""The tidy tables, as a student calls them. Joined on ``rcid`` (GA), ``symbol`` (SC), ``iso3``.
+
+The first call builds the tables from the pinned upstream files (a progress bar shows any
+download) and caches them; later calls read the cache in milliseconds.
+
+>>> votes = ga_votes()
+>>> calls = ga_roll_calls()
+>>> es117 = calls.loc[calls["symbol"] == "A/RES/ES-11/7"].iloc[0]
+>>> int(es117["yes"]), int(es117["no"]), int(es117["abstain"])
+(93, 18, 65)
+"""
+
+from __future__ import annotations
+
+import functools
+
+import pandas as pd
+
+from . import cache, names, sources
+from .errors import UnknownNameError
+
+_CITATION_OF_TABLE = {
+    "countries": ("curated", "un_members"),
+    "ga_roll_calls": ("voeten", "dgacm_ga", "curated"),
+    "ga_votes": ("voeten", "dgacm_ga", "curated"),
+    "sc_resolutions": ("dgacm_sc", "curated"),
+    "sc_votes": ("dgacm_sc",),
+    "vetoes": ("wpdl_vetoes", "curated"),
+}
+
+
+def _with_citation(name: str) -> pd.DataFrame:
+    frame = cache.load(name)
+    frame.attrs["citation"] = citation(name)
+    frame.attrs["sources"] = list(_CITATION_OF_TABLE[name])
+    return frame
+
+
+def citation(table: str | None = None) -> str:
+    """How to cite the sources behind *table* (or every source).
+
+    >>> "Voeten" in citation("ga_votes")
+    True
+    """
+    wanted = _CITATION_OF_TABLE.get(table, tuple(sources.sources())) if table else tuple(sources.sources())
+    return "\n".join(sources.sources()[s].citation for s in wanted)
+
+
+def countries() -> pd.DataFrame:
+    """One row per state that has held a UN seat.
+
+    Columns: ``iso3`` (ISO 3166-1; ISO 3166-3 for dissolved states such as SUN, YUG, CSK, DDR;
+    a project code where none exists, see docs/countries.md), ``un_name``, ``short_name``,
+    ``member_from``, ``member_to`` (NaT while a member), ``p5`` (held a permanent seat),
+    ``predecessor_iso3``/``successor_iso3`` (how seats passed on: RUS continues SUN from
+    1991-12-24; CHN holds the China seat from 1971-10-25, TWN before: two series, never
+    spliced), ``code_basis``, ``regional_group`` (current or last UN regional group), ``note``,
+    ``source``.
+    """
+    return _with_citation("countries")
+
+
+def ga_roll_calls() -> pd.DataFrame:
+    """One row per recorded General Assembly vote, 1946-2026.
+
+    Columns: ``rcid`` (stable id; Voeten's for 1946-2019, derived from the symbol after),
+    ``date``, ``date_approximate`` (Voeten's dates for sessions 1-51 carry the month only),
+    ``session`` (regular session the vote falls in), ``emergency_session`` (``ES-11``...),
+    ``symbol`` (UN form for its era: ``A/RES/66(I)``, ``A/RES/68/262``, ``A/RES/ES-11/7``;
+    missing where the vote was on no resolution), ``title``, ``kind`` (resolution, amendment,
+    paragraph, other), ``important`` (Voeten's flag), ``yes``/``no``/``abstain`` (tallies),
+    ``tally_source`` (``published`` by the source, or ``counted`` from the rows),
+    ``source`` (voeten, dgacm_ga, curated, dhl_ga), ``issue_me``, ``issue_nu``, ``issue_di``,
+    ``issue_hr``, ``issue_co``, ``issue_ec`` (Voeten's six issue codes; after 2019 from the
+    UNBIS subjects via data/unbis_issue_map.csv), ``description``, ``agenda_item``,
+    ``symbol_raw`` (the source's own text).
+    """
+    return _with_citation("ga_roll_calls")
+
+
+def ga_votes() -> pd.DataFrame:
+    """One row per (roll call, state that was a member then).
+
+    Columns: ``rcid``, ``iso3``, ``vote`` (ordered categorical yes < abstain < no < absent;
+    missing where the vote is not known), ``vote_basis``: ``recorded`` (listed by the source),
+    ``not listed (absent)`` (a member the source does not list: absent, which includes states
+    that could not vote under Charter Art. 19 for arrears), ``stated`` / ``expanded`` (curated
+    2025-2026 votes named by a public record, or expanded from a collective phrase such as "EU
+    countries voted yes"), ``unknown`` (a member whose vote no source states: never counted as
+    absent). Non-members have no row.
+    """
+    return _with_citation("ga_votes")
+
+
+def sc_resolutions() -> pd.DataFrame:
+    """Adopted Security Council resolutions, 2000-2026 (DGACM extract).
+
+    Columns: ``symbol`` (``S/RES/2774``), ``date``, ``year``, ``title``, ``agenda_item``,
+    ``draft``, ``meeting``, ``yes``/``no``/``abstain`` (published tally), ``voting``
+    (``recorded vote`` or ``without a vote``), ``procedural`` (curated: adopted as a procedural
+    matter, where a permanent member's no is no veto, e.g. S/RES/2623), ``tally_source``,
+    ``source``. Vetoed drafts are not resolutions: see :func:`vetoes`.
+    """
+    return _with_citation("sc_resolutions")
+
+
+def sc_votes() -> pd.DataFrame:
+    """One row per (resolution, Council member that year): ``symbol``, ``iso3``, ``vote``
+    (yes, abstain, no, absent), ``permanent``."""
+    return _with_citation("sc_votes")
+
+
+def vetoes() -> pd.DataFrame:
+    """One row per veto cast: (vetoed draft or amendment) x (permanent member).
+
+    Columns: ``date``, ``draft``, ``kind`` (draft resolution or amendment), ``subject``,
+    ``topic``, ``member_iso3``, ``yes``/``no``/``abstain`` (the vote, where known),
+    ``meeting``, ``vetoed_text`` (an id shared by the members who vetoed the same text),
+    ``joint`` (cast with another member), ``source`` (wpdl_vetoes to 8 Jul 2022; curated after).
+    """
+    return _with_citation("vetoes")
+
+
+@functools.cache
+def _name_index() -> pd.DataFrame:
+    table = names.alias_table()
+    return table[table["kind"].isin(["name", "iso3", "iso2"])]
+
+
+def iso3(name: str, on: str | pd.Timestamp | None = None) -> str:
+    """The ``iso3`` code of a state named by any name, alias or code.
+
+    *on* picks the state an alias meant on that date ("China" is the Republic of China
+    before 25 Oct 1971); without it, the state the alias means today, else the latest one.
+
+    >>> iso3("Russia"), iso3("USSR"), iso3("china", on="1960-01-01"), iso3("Türkiye")
+    ('RUS', 'SUN', 'TWN', 'TUR')
+    """
+    key = names.normalise(name)
+    rows = _name_index()[_name_index()["key"] == key]
+    if rows.empty:
+        known = sorted(set(countries()["short_name"]) | set(countries()["un_name"]))
+        hint = names.suggest(name, known)
+        raise UnknownNameError(
+            f"No UN member state is called {name!r}. "
+            + (f"Did you mean: {', '.join(hint)}? " if hint else "")
+            + "Names, common short names and ISO codes work (e.g. 'Russia', 'RUS', 'RU')."
+        )
+    when = pd.Timestamp(on) if on is not None else pd.Timestamp.now().normalize()
+    valid = rows[(rows["valid_from"].isna() | (rows["valid_from"] <= when))
+                 & (rows["valid_to"].isna() | (when <= rows["valid_to"]))]
+    chosen = valid if len(valid) else rows.sort_values("valid_to", na_position="last").tail(1)
+    return str(chosen["iso3"].iloc[0])
+
+
+def country(name: str, on: str | pd.Timestamp | None = None) -> pd.Series:
+    """The :func:`countries` row of the state named *name* (see :func:`iso3`).
+
+    >>> country("Soviet Union")["successor_iso3"]
+    'RUS'
+    """
+    code = iso3(name, on)
+    table = countries().set_index("iso3")
+    return table.loc[code].rename(code)
+
+
+def country_name(code: str) -> str:
+    """The short name of an ``iso3`` code.
+
+    >>> country_name("SUN")
+    'Soviet Union'
+    """
+    table = countries().set_index("iso3")["short_name"]
+    return str(table.get(code, code))
