@@ -22,6 +22,7 @@ import pandas as pd
 
 from . import membership, names, sources
 from .ingest import curated, dgacm, dhl, vetoes, voeten
+from .symbols import canonical
 
 VOTE_ORDER = ["yes", "abstain", "no", "absent"]
 VOTE_TYPE = pd.CategoricalDtype(VOTE_ORDER, ordered=True)
@@ -282,7 +283,7 @@ def build_sc(added: list | None = None, **fetch_args) -> dict[str, pd.DataFrame]
     votes = expected.merge(listed[["symbol", "iso3", "vote"]], on=["symbol", "iso3"], how="left")
     votes["vote"] = votes["vote"].fillna("absent")
     procedural = curated.read("sc_procedural_votes")
-    calls["procedural"] = calls["symbol"].isin(procedural["symbol"])
+    calls["procedural"] = calls["symbol"].isin(procedural["symbol"].map(canonical))
     calls["voting"] = np.where(calls.index.isin(voted.index), "recorded vote", "without a vote")
     calls["source"] = "dgacm_sc"
     calls["tally_source"] = "published"

@@ -15,6 +15,7 @@ import pandas as pd
 from . import membership
 from .build import regular_session
 from .ingest import curated
+from .symbols import canonical
 
 
 def tally_mismatches(calls: pd.DataFrame, votes: pd.DataFrame, key: str = "rcid") -> pd.DataFrame:
@@ -37,7 +38,9 @@ def tally_mismatches(calls: pd.DataFrame, votes: pd.DataFrame, key: str = "rcid"
 
 
 def known_quirks() -> set[str]:
-    return set(curated.read("ga_known_quirks")["symbol"])
+    """Symbols (canonical form) whose upstream record has a documented quirk."""
+    symbols = curated.read("ga_known_quirks")["symbol"]
+    return {canonical(s) for s in symbols if s}
 
 
 def overlap_agreement(tables: dict) -> dict:
@@ -96,6 +99,7 @@ def run(tables: dict) -> dict:
         "ga_tally_mismatches": mismatches.to_dict("records"),
         "ga_tally_mismatches_unexplained": sorted(set(mismatches["symbol"].dropna()) - quirks),
         "sc_tally_mismatches": sc_mismatch.to_dict("records"),
+        "sc_tally_mismatches_unexplained": sorted(set(sc_mismatch["symbol"]) - quirks),
         "session_74_overlap": overlap_agreement(tables),
         "votes_outside_membership": outside.astype({"date": "str"}).to_dict("records"),
         "sessions": sorted(int(s) for s in regular_session(calls["date"]).unique())[-1:],

@@ -1,0 +1,153 @@
+"""Known facts, checked on the real tables built from the offline mirror."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import unlearn
+from unlearn import cache, validate
+
+
+@pytest.fixture(scope="module")
+def calls(built):
+    return unlearn.ga_roll_calls()
+
+
+@pytest.fixture(scope="module")
+def votes(built):
+    return unlearn.ga_votes()
+
+
+def vote_of(calls, votes, symbol, iso3):
+    rcid = calls.loc[calls["symbol"] == symbol, "rcid"].iloc[0]
+    return votes[(votes["rcid"] == rcid) & (votes["iso3"] == iso3)]["vote"].iloc[0]
+
+
+def counted(calls, votes, symbol):
+    rcid = calls.loc[calls["symbol"] == symbol, "rcid"].iloc[0]
+    return votes[votes["rcid"] == rcid]["vote"].value_counts()
+
+
+def test_pinned_counts(built):
+    report = cache.manifest()["validation"]
+    assert report["voeten_roll_calls"] == 6203
+    assert report["dgacm_roll_calls_with_votes"] == 730
+
+
+def test_crimea_68_262(calls, votes):
+    row = calls[calls["symbol"] == "A/RES/68/262"].iloc[0]
+    assert row["date"] == pd.Timestamp("2014-03-27")
+    assert (row["yes"], row["no"], row["abstain"]) == (100, 11, 58)
+    assert vote_of(calls, votes, "A/RES/68/262", "USA") == "yes"
+    assert vote_of(calls, votes, "A/RES/68/262", "RUS") == "no"
+
+
+def test_es_11_1(calls, votes):
+    row = calls[calls["symbol"] == "A/RES/ES-11/1"].iloc[0]
+    assert (row["yes"], row["no"], row["abstain"]) == (141, 5, 35)
+    assert row["emergency_session"] == "ES-11"
+    assert vote_of(calls, votes, "A/RES/ES-11/1", "USA") == "yes"
+
+
+def test_es_11_7_known_rows_and_unknowns(calls, votes):
+    row = calls[calls["symbol"] == "A/RES/ES-11/7"].iloc[0]
+    assert (row["yes"], row["no"], row["abstain"]) == (93, 18, 65)
+    cast = counted(calls, votes, "A/RES/ES-11/7")
+    assert cast["yes"] == 93 and cast["no"] == 18 and cast["abstain"] == 19
+    assert cast.get("absent", 0) == 0  # unknown is never absent
+    assert vote_of(calls, votes, "A/RES/ES-11/7", "USA") == "no"
+    assert vote_of(calls, votes, "A/RES/ES-11/7", "HUN") == "no"
+    rcid = row["rcid"]
+    rows = votes[votes["rcid"] == rcid]
+    assert len(rows) == 193 and (rows["vote_basis"] == "unknown").sum() == 193 - 93 - 18 - 19
+    assert rows.loc[rows["vote_basis"] == "unknown", "vote"].isna().all()
+
+
+def test_es_11_8_9_10_tallies(calls):
+    by = calls.set_index("symbol")
+    assert tuple(by.loc["A/RES/ES-11/8", ["yes", "no", "abstain"]]) == (93, 8, 73)
+    assert tuple(by.loc["A/RES/ES-11/9", ["yes", "no", "abstain"]]) == (91, 12, 57)
+    assert tuple(by.loc["A/RES/ES-11/10", ["yes", "no", "abstain"]]) == (107, 12, 51)
+
+
+def test_us_abstained_on_its_own_amended_text(calls, votes):
+    assert vote_of(calls, votes, "A/RES/ES-11/8", "USA") == "abstain"
+
+
+def test_sc_2774_and_2623(built):
+    res = unlearn.sc_resolutions().set_index("symbol")
+    assert tuple(res.loc["S/RES/2774", ["yes", "no", "abstain"]]) == (10, 0, 5)
+    assert tuple(res.loc["S/RES/2623", ["yes", "no", "abstain"]]) == (11, 1, 3)
+    assert res.loc["S/RES/2623", "procedural"]
+    sc = unlearn.sc_votes()
+    abstained = sc[(sc["symbol"] == "S/RES/2774") & (sc["vote"] == "abstain")]["iso3"]
+    assert sorted(abstained) == ["DNK", "FRA", "GBR", "GRC", "SVN"]
+    russia = sc[(sc["symbol"] == "S/RES/2623") & (sc["iso3"] == "RUS")]
+    assert russia["vote"].iloc[0] == "no" and russia["permanent"].iloc[0]
+
+
+def test_symbols_in_un_form_for_each_era(calls):
+    symbols = set(calls["symbol"].dropna())
+    for expected in ("A/RES/2758(XXVI)", "A/RES/68/262", "A/RES/ES-11/7", "A/RES/66(I)", "A/RES/997(ES-I)"):
+        assert expected in symbols, expected
+    assert not calls["symbol"].dropna().str.match(r"^(R|ESS|SS)/").any()
+
+
+def test_rcid_unique_and_every_vote_has_its_roll_call(calls, votes):
+    assert calls["rcid"].is_unique
+    assert set(votes["rcid"].unique()) <= set(calls["rcid"])
+    assert not votes.duplicated(["rcid", "iso3"]).any()
+
+
+def test_seats_are_not_spliced(calls, votes):
+    """The China seat: TWN until 25 Oct 1971, CHN after; the USSR seat: SUN, then RUS."""
+    dated = votes.merge(calls[["rcid", "date"]], on="rcid")
+    assert dated.loc[dated["iso3"] == "TWN", "date"].max() <= pd.Timestamp("1971-10-25")
+    assert dated.loc[dated["iso3"] == "CHN", "date"].min() >= pd.Timestamp("1971-10-25")
+    assert dated.loc[dated["iso3"] == "SUN", "date"].max() < pd.Timestamp("1991-12-24")
+    assert dated.loc[dated["iso3"] == "RUS", "date"].min() >= pd.Timestamp("1991-12-24")
+
+
+def test_non_members_have_no_rows(calls, votes):
+    rcid = calls.loc[calls["symbol"] == "A/RES/68/262", "rcid"].iloc[0]
+    assert len(votes[votes["rcid"] == rcid]) == 193
+    assert "SSD" in set(votes[votes["rcid"] == rcid]["iso3"])
+    assert "SUN" not in set(votes[votes["rcid"] == rcid]["iso3"])
+
+
+def test_published_tallies_match_rows_or_are_known_quirks(built):
+    report = cache.manifest()["validation"]
+    assert report["ga_tally_mismatches_unexplained"] == []
+    assert report["sc_tally_mismatches_unexplained"] == []
+
+
+def test_session_74_overlap_agrees(built):
+    overlap = cache.manifest()["validation"]["session_74_overlap"]
+    assert overlap["roll_calls"] == 90
+    assert overlap["agreement"] >= 0.99
+
+
+def test_no_votes_outside_membership(built):
+    assert cache.manifest()["validation"]["votes_outside_membership"] == []
+
+
+def test_country_lookup_and_suggestions(built):
+    assert unlearn.iso3("Russia") == "RUS" and unlearn.iso3("Soviet Union") == "SUN"
+    assert unlearn.iso3("CHINA", on="1960-01-01") == "TWN" and unlearn.iso3("China") == "CHN"
+    assert unlearn.iso3("TÜRKİYE") == "TUR" and unlearn.iso3("Netherlands (Kingdom of the)") == "NLD"
+    with pytest.raises(unlearn.UnknownNameError, match="Hungary"):
+        unlearn.iso3("Hungry")
+
+
+def test_tables_carry_citations(built):
+    assert "Voeten" in unlearn.ga_votes().attrs["citation"]
+    assert "United Nations" in unlearn.sc_resolutions().attrs["citation"]
+
+
+def test_validation_helpers_work_on_small_frames():
+    calls = pd.DataFrame({"rcid": [1], "symbol": ["X"], "yes": [2], "no": [0], "abstain": [0],
+                          "tally_source": ["published"], "source": ["dgacm_ga"]})
+    votes = pd.DataFrame({"rcid": [1, 1], "vote": ["yes", "no"]})
+    bad = validate.tally_mismatches(calls, votes)
+    assert bad["symbol"].tolist() == ["X"]
