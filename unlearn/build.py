@@ -22,7 +22,7 @@ import pandas as pd
 
 from . import membership, names, sources
 from .ingest import curated, dgacm, dhl, vetoes, voeten
-from .symbols import canonical
+from .symbols import canonical, roman
 
 VOTE_ORDER = ["yes", "abstain", "no", "absent"]
 VOTE_TYPE = pd.CategoricalDtype(VOTE_ORDER, ordered=True)
@@ -76,12 +76,30 @@ def _voeten(**fetch_args) -> tuple[pd.DataFrame, pd.DataFrame]:
         _path("voeten", "data/un_roll_calls.rda", **fetch_args),
         _path("voeten", "data/un_roll_call_issues.rda", **fetch_args),
     )
+    fixes = curated.read("voeten_symbol_fixes")
+    fixed = calls["rcid"].isin(fixes["rcid"].astype("int64"))
+    calls.loc[fixed, "symbol"] = calls.loc[fixed, "rcid"].map(fixes.set_index(fixes["rcid"].astype("int64"))["symbol"])
+    calls.loc[fixed & calls["kind"].eq("other"), "kind"] = "resolution"
+    calls["emergency_session"] = calls["symbol_raw"].map(_voeten_emergency_session)
     calls["source"] = "voeten"
     calls["tally_source"] = "counted"
     raw = voeten.votes(_path("voeten", "data/un_votes.rda", **fetch_args))
     dates = raw["rcid"].map(calls.set_index("rcid")["date"])
-    raw["iso3"] = names.resolve(raw["country_code"], dates, ("iso2",), "Voeten un_votes.rda")
+    # Voeten gives no code for the Yemen Arab Republic, the FRG and Zanzibar: use the name there
+    coded = raw["country_code"].notna() & raw["country_code"].ne("nan")
+    raw["iso3"] = ""
+    raw.loc[coded, "iso3"] = names.resolve(raw.loc[coded, "country_code"], dates[coded], ("iso2",), "Voeten un_votes.rda")
+    raw.loc[~coded, "iso3"] = names.resolve(raw.loc[~coded, "country"], dates[~coded], ("name",), "Voeten un_votes.rda")
     return calls, raw[["rcid", "iso3", "vote"]].assign(vote_basis="recorded")
+
+
+def _voeten_emergency_session(raw: str) -> str | None:
+    """``ESS/1/34`` -> ``ES-I``; ``A/RES/ES-10/19`` -> ``ES-10`` (the UN's form for each era)."""
+    match = re.match(r"^ESS/(\d+)/", raw) or re.match(r"^A/RES/ES-(\d+)/", raw)
+    if match is None:
+        return None
+    number = int(match.group(1))
+    return f"ES-{roman(number)}" if number <= 5 else f"ES-{number}"
 
 
 def _dgacm_ga(voeten_symbols: set[str], **fetch_args) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -102,6 +120,7 @@ def _dgacm_ga(voeten_symbols: set[str], **fetch_args) -> tuple[pd.DataFrame, pd.
     # the overlap with Voeten (session 74) is kept aside for validation
     all_dates = listed["symbol"].map(pd.concat([calls, overlap]).set_index("symbol")["date"])
     listed["iso3"] = names.resolve(listed["name"], all_dates, ("name",), "DGACM GA extract")
+    listed = listed.drop_duplicates(["symbol", "iso3"])  # one name split or spelt twice
     keep = listed["symbol"].isin(calls["symbol"])
     votes = listed[keep].assign(rcid=listed.loc[keep, "symbol"].map(calls.set_index("symbol")["rcid"]))
     del dates
@@ -274,11 +293,14 @@ def build_sc(added: list | None = None, **fetch_args) -> dict[str, pd.DataFrame]
     calls, listed = dgacm.sc_records(_paths("dgacm_sc", ".json", **fetch_args))
     dates = listed["symbol"].map(calls.set_index("symbol")["date"])
     listed["iso3"] = names.resolve(listed["name"], dates, ("name",), "DGACM SC extract")
+    listed = listed.drop_duplicates(["symbol", "iso3"])  # S/RES/2403 splits Côte d'Ivoire in two
     listed["year"] = dates.dt.year
     # the Council in a year: every state listed in a vote that year; not listed -> absent
     seated = listed[["year", "iso3"]].drop_duplicates()
     calls["year"] = calls["date"].dt.year
     voted = calls[(calls["yes"] + calls["no"] + calls["abstain"]) > 0]
+    # a recorded vote whose lists are empty (S/RES/2723): votes unknown, so no rows, not 15 absents
+    voted = voted[voted["symbol"].isin(listed["symbol"])]
     expected = voted[["symbol", "year"]].merge(seated, on="year")
     votes = expected.merge(listed[["symbol", "iso3", "vote"]], on=["symbol", "iso3"], how="left")
     votes["vote"] = votes["vote"].fillna("absent")

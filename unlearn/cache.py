@@ -30,6 +30,7 @@ from .errors import DataUnavailableError, UnlearnError
 
 INGEST_VERSION = "1"
 TABLES = ("countries", "ga_roll_calls", "ga_votes", "sc_resolutions", "sc_votes", "vetoes")
+_BUILD_CODE = ("build.py", "validate.py", "names.py", "membership.py", "symbols.py")
 _memory: dict[tuple[str, str], pd.DataFrame] = {}
 
 
@@ -51,6 +52,9 @@ def build_key(cache: str | os.PathLike | None = None) -> str:
     digest = hashlib.sha256(INGEST_VERSION.encode())
     for f in sources.upstream_files():
         digest.update(f.sha256.encode())
+    code = Path(__file__).parent
+    for path in sorted([*code.glob("ingest/*.py"), *(code / n for n in _BUILD_CODE)]):
+        digest.update(path.read_bytes())  # a change to the ingest code rebuilds the tables
     for path in sorted(config.curated_dir().glob("*.csv")):
         digest.update(path.name.encode() + path.read_bytes())
     for kind, paths in sorted(added_files(cache).items()):

@@ -6,8 +6,17 @@ sessions ``A/RES/997(ES-I)``, special sessions ``A/RES/1(S-I)``. From the 31st s
 the symbol carries the session number: ``A/RES/68/262``, ``A/RES/ES-11/7``, ``A/RES/S-32/1``.
 Part letters follow after a space, as the UN's own extracts write them (``A/RES/75/290 A``).
 
-Voeten's data writes ``R/68/262`` (regular), ``ESS/1/34`` (emergency special session 1),
-``SS/2/...`` (special session 2), and sometimes already ``A/RES/...``: one rule per era.
+Voeten's letters are UN part letters from the 31st session on (``R/53/77Y``: resolution 53/77 Y).
+Before that they often number successive roll calls on one text: ``R/26/2758A`` to ``G`` are
+seven votes (drafts, amendments, paragraphs) around the one resolution 2758 (XXVI), adopted
+76-35-17 in roll call G. So in the Roman-numeral era the symbol drops the letter (the source's
+own text stays in ``symbol_raw``).
+
+Voeten's data writes ``R/68/262`` (regular) and sometimes already ``A/RES/...``: one rule per
+era. Its ``ESS/1/34`` (emergency special session 1) and ``SS/2/...`` (special session 2) carry
+meeting or document numbers, not resolution numbers (ESS/1/34 is resolution 997 (ES-I)), so
+they give no symbol here; ``data/voeten_symbol_fixes.csv`` names the resolution where a
+record matches it by date and tally.
 
 >>> voeten_symbol("R/68/262", 68)
 'A/RES/68/262'
@@ -15,12 +24,12 @@ Voeten's data writes ``R/68/262`` (regular), ``ESS/1/34`` (emergency special ses
 'A/RES/2758(XXVI)'
 >>> voeten_symbol("R/1/66", 1)
 'A/RES/66(I)'
->>> voeten_symbol("ESS/1/997", 11)
-'A/RES/997(ES-I)'
->>> voeten_symbol("ESS/1/34", 11)
-'A/RES/34(ES-I)'
->>> voeten_symbol("R/5/377A", 5)
-'A/RES/377(V) A'
+>>> voeten_symbol("ESS/1/34", 11) is None
+True
+>>> voeten_symbol("R/26/2758G", 26)
+'A/RES/2758(XXVI)'
+>>> voeten_symbol("R/53/77Y", 53)
+'A/RES/53/77 Y'
 >>> voeten_symbol("A/RES/ES-10/19", 72)
 'A/RES/ES-10/19'
 >>> voeten_symbol("", 30) is None
@@ -80,13 +89,13 @@ def voeten_symbol(unres: str | None, session: int) -> str | None:
     match = _VOETEN.match(text)
     if match is None:
         return None
-    kind, number = match["kind"], int(match["number"])
+    kind, number, session = match["kind"], int(match["number"]), int(match["session"])
     letters = (match["letters"] + " " + (match["part"] or "")).strip()
-    if kind == "ESS":
-        return un_symbol(number, int(match["session"]), letters, body="ES-")
-    if kind == "SS":
-        return un_symbol(number, int(match["session"]), letters, body="S-")
-    return un_symbol(number, int(match["session"]), letters)
+    if kind in ("ESS", "SS"):
+        return None  # meeting or document numbers, not resolution numbers
+    if session <= _LAST_ROMAN[""]:
+        letters = ""  # roll-call letters, not UN part letters (see the module docstring)
+    return un_symbol(number, session, letters)
 
 
 def canonical(symbol: str) -> str:

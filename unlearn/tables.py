@@ -172,3 +172,44 @@ def country_name(code: str) -> str:
     """
     table = countries().set_index("iso3")["short_name"]
     return str(table.get(code, code))
+
+
+SEATS = {"SUN": "RUS", "RUS": "RUS", "TWN": "CHN", "CHN": "CHN", "USA": "USA", "GBR": "GBR", "FRA": "FRA"}
+
+
+def veto_totals(as_of: str | pd.Timestamp | None = None, by: str = "member") -> pd.DataFrame:
+    """Vetoes cast up to *as_of* (inclusive): one per vetoed text per vetoing member.
+
+    ``by="member"`` counts the state that cast each veto (USSR and Russian Federation apart,
+    as the Dag Hammarskjöld Library lists them); ``by="seat"`` adds them up by permanent
+    seat (the Russian seat: USSR then Russia; the China seat: Republic of China then PRC).
+
+    >>> totals = veto_totals("2024-01-01").set_index("member_iso3")["vetoes"]
+    >>> int(totals["GBR"]), int(totals["FRA"]), int(totals["SUN"])
+    (29, 16, 90)
+    """
+    table = vetoes()
+    if as_of is not None:
+        table = table[table["date"] <= pd.Timestamp(as_of)]
+    key = table["member_iso3"].map(SEATS) if by == "seat" else table["member_iso3"]
+    counts = key.value_counts().rename_axis("member_iso3").rename("vetoes").reset_index()
+    counts["member"] = counts["member_iso3"].map(country_name)
+    return counts[["member_iso3", "member", "vetoes"]]
+
+
+def published_veto_totals() -> pd.DataFrame:
+    """Veto totals as published (``data/sc_veto_totals_published.csv``), each with its source,
+    beside the count from :func:`vetoes` on the same date and basis, and the difference."""
+    from .ingest import curated
+
+    published = curated.read("sc_veto_totals_published")
+    published = published[(published["vetoes"] != "") & published["as_of"].str.match(r"^\d{4}-\d{2}-\d{2}$")]
+    rows = []
+    for _, row in published.iterrows():
+        members = row["member_iso3"].split(";")
+        counted = veto_totals(row["as_of"]).set_index("member_iso3")["vetoes"]
+        ours = int(sum(counted.get(m, 0) for m in members))
+        rows.append({"member": row["member_label"], "as_of": row["as_of"], "published": int(row["vetoes"]),
+                     "counted": ours, "difference": ours - int(row["vetoes"]),
+                     "source": row["source"], "note": row["note"]})
+    return pd.DataFrame(rows)

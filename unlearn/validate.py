@@ -22,7 +22,7 @@ def tally_mismatches(calls: pd.DataFrame, votes: pd.DataFrame, key: str = "rcid"
     """Roll calls whose published tally differs from the rows (unknown votes not counted)."""
     counted = pd.crosstab(votes[key], votes["vote"]).reindex(columns=["yes", "no", "abstain"], fill_value=0)
     published = calls[calls["tally_source"] == "published"].set_index(key)[["yes", "no", "abstain"]]
-    joined = published.join(counted, rsuffix="_counted", how="inner")
+    joined = published.join(counted.add_suffix("_counted"), how="inner")
     partial = calls.set_index(key)["source"].reindex(joined.index).eq("curated")
     diff = pd.concat(
         [joined[v] != joined[f"{v}_counted"] for v in ("yes", "no", "abstain")], axis=1
@@ -92,6 +92,7 @@ def run(tables: dict) -> dict:
         tables["sc_votes"], key="symbol",
     )
     outside = votes_outside_membership(calls, votes)
+    outside = outside[~outside["symbol"].isin(quirks)]
     return {
         "voeten_roll_calls": int((calls["source"] == "voeten").sum()),
         "dgacm_roll_calls_with_votes": int(tables["_ga_overlap"]["symbol"].nunique()

@@ -54,7 +54,6 @@ def roll_calls(rc_path: Path, issues_path: Path) -> pd.DataFrame:
     out.loc[out["symbol"].isna(), "kind"] = "other"
     out.loc[para, "kind"] = "paragraph"
     out.loc[amend, "kind"] = "amendment"
-    out["emergency_session"] = out["symbol"].str.extract(r"\((ES-[IVX]+)\)|/(ES-\d+)/").bfill(axis=1)[0]
     out["date_approximate"] = _approximate_dates(out)
     for code in ISSUE_CODES:
         ids = issues.loc[issues["short_name"] == code, "rcid"].astype("int64")

@@ -1,0 +1,1 @@
+"""Analysis of the voting tables: agreement, blocs, divergence, ideal points, vetoes."""

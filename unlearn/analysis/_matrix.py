@@ -1,0 +1,284 @@
+"""The vote matrix every analysis reads: roll calls x states, one small integer a cell.
+
+``ga_votes()`` has about a million rows; pivoting it once into a dense ``int8`` matrix
+(7,000 roll calls x 200-odd states, about 1.5 MB) makes every later question a few numpy
+operations on columns or a matrix product per year, instead of a pandas merge.
+
+Cell codes (chosen so that 1-3 are the votes cast, in the order of ``VOTE_ORDER``):
+
+====  =========================================================
+0     no row: the state was not a member then
+1     yes
+2     abstain
+3     no
+4     absent (a member that did not vote)
+5     unknown (a member whose vote no source states)
+====  =========================================================
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .. import tables
+from ..errors import UnknownNameError, UnlearnError
+
+NOT_MEMBER, YES, ABSTAIN, NO, ABSENT, UNKNOWN = range(6)
+CODE_OF_VOTE = {"yes": YES, "abstain": ABSTAIN, "no": NO, "absent": ABSENT}
+VOTE_OF_CODE = {YES: "yes", ABSTAIN: "abstain", NO: "no", ABSENT: "absent", UNKNOWN: "unknown"}
+ISSUES = {
+    "me": "Palestinian conflict",
+    "nu": "Nuclear weapons and nuclear material",
+    "di": "Arms control and disarmament",
+    "hr": "Human rights",
+    "co": "Colonialism",
+    "ec": "Economic development",
+}
+KINDS = ("resolution", "amendment", "paragraph", "other")
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class VoteMatrix:
+    """Roll calls (rows, sorted by date) x states (columns, sorted by code)."""
+
+    codes: np.ndarray  # int8, shape (len(calls), len(states))
+    states: np.ndarray  # iso3 codes, as str
+    calls: pd.DataFrame  # the roll calls, row i describes codes[i]
+    year: np.ndarray
+    session: np.ndarray
+
+    def column_of(self, iso3: str) -> int | None:
+        """The column of *iso3*, or None if it never had a row in these votes."""
+        where = np.searchsorted(self.states, iso3)
+        if where < len(self.states) and self.states[where] == iso3:
+            return int(where)
+        return None
+
+
+@dataclass(frozen=True)
+class Seat:
+    """A UN seat held by a chain of states, read as one series (e.g. USSR, then Russia).
+
+    Made by :func:`unlearn.seat_series`; any analysis that takes a country takes a seat.
+    """
+
+    codes: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        return "/".join(self.codes)
+
+    def __str__(self) -> str:
+        return self.label
+
+
+# A few matrices are kept, keyed by the identity of the frames they were built from; the
+# frames are held too, so that an id cannot be reused by another frame while cached.
+_MATRICES: OrderedDict[tuple[int, int], tuple[pd.DataFrame, pd.DataFrame, VoteMatrix]] = OrderedDict()
+_KEEP = 4
+
+
+def vote_matrix(votes: pd.DataFrame | None = None, roll_calls: pd.DataFrame | None = None) -> VoteMatrix:
+    """The matrix for *votes*/*roll_calls* (default: :func:`unlearn.ga_votes` and
+    :func:`unlearn.ga_roll_calls`), built on first use and then kept in memory."""
+    votes = tables.ga_votes() if votes is None else votes
+    roll_calls = tables.ga_roll_calls() if roll_calls is None else roll_calls
+    key = (id(votes), id(roll_calls))
+    if key in _MATRICES:
+        _MATRICES.move_to_end(key)
+        return _MATRICES[key][2]
+    matrix = _build(votes, roll_calls)
+    _MATRICES[key] = (votes, roll_calls, matrix)
+    while len(_MATRICES) > _KEEP:
+        _MATRICES.popitem(last=False)
+    return matrix
+
+
+def _build(votes: pd.DataFrame, roll_calls: pd.DataFrame) -> VoteMatrix:
+    missing = {"rcid", "iso3", "vote"} - set(votes.columns)
+    if missing:
+        raise UnlearnError(f"the votes frame lacks column(s) {sorted(missing)}; pass ga_votes() or a frame like it.")
+    if "date" not in roll_calls or "rcid" not in roll_calls:
+        raise UnlearnError("the roll-calls frame needs at least the columns rcid and date; pass ga_roll_calls().")
+    calls = _normalised_calls(roll_calls)
+    row = pd.Index(calls["rcid"]).get_indexer(votes["rcid"])
+    states = pd.Categorical(votes["iso3"].astype("str"))
+    code = _vote_codes(votes["vote"])
+    known = row >= 0  # a vote whose roll call is not in roll_calls cannot be placed
+    matrix = np.zeros((len(calls), len(states.categories)), dtype=np.int8)
+    matrix[row[known], states.codes[known]] = code[known]
+    return VoteMatrix(
+        codes=matrix,
+        states=np.asarray(states.categories, dtype=str),
+        calls=calls,
+        year=calls["date"].dt.year.to_numpy(),
+        session=calls["session"].to_numpy(),
+    )
+
+
+def _vote_codes(vote: pd.Series) -> np.ndarray:
+    """yes/abstain/no/absent -> 1-4; a missing vote (unknown) -> 5; anything else is an error."""
+    text = vote.astype("object")
+    code = text.map(CODE_OF_VOTE)
+    bad = code.isna() & text.notna()
+    if bad.any():
+        raise UnlearnError(
+            f"unknown vote value(s) {sorted(set(text[bad].astype(str)))[:5]}; "
+            "votes must be yes, abstain, no, absent or missing (unknown)."
+        )
+    return code.fillna(UNKNOWN).to_numpy(dtype=np.int8)
+
+
+def _normalised_calls(roll_calls: pd.DataFrame) -> pd.DataFrame:
+    """The roll calls sorted by date, with every column the filters read filled in."""
+    calls = roll_calls.copy()
+    calls["date"] = pd.to_datetime(calls["date"])
+    calls = calls.sort_values(["date", "rcid"], kind="stable").reset_index(drop=True)
+    if "session" not in calls:
+        calls["session"] = (calls["date"].dt.year - 1945 - (calls["date"].dt.month < 9)).astype("int64")
+    defaults = {"kind": "resolution", "emergency_session": None, "source": "", "title": "",
+                "symbol": None, "agenda_item": None, "important": False, "yes": 0, "no": 0,
+                "abstain": 0}
+    for column, value in defaults.items():
+        if column not in calls:
+            calls[column] = value
+    for code in ISSUES:
+        if f"issue_{code}" not in calls:
+            calls[f"issue_{code}"] = False
+    calls["kind"] = calls["kind"].astype("str")
+    calls["source"] = calls["source"].astype("str")
+    calls["is_emergency"] = calls["emergency_session"].notna().to_numpy()
+    calls["title_key"] = calls["title"].fillna("").astype("str").str.lower().str.replace(
+        _NOT_WORD, " ", regex=True).str.strip()
+    return calls
+
+
+# ---------------------------------------------------------------- selecting roll calls
+
+
+def year_list(years) -> np.ndarray | None:
+    """*years* as an array of ints: an int, a ``(first, last)`` tuple (inclusive, as a range
+    slider gives it), or any iterable of years (a list, a ``range``). ``None`` means all."""
+    if years is None:
+        return None
+    if isinstance(years, (int, np.integer)):
+        return np.array([int(years)])
+    if isinstance(years, tuple) and len(years) == 2:
+        first, last = (int(y) for y in years)
+        if first > last:
+            raise ValueError(f"years=({first}, {last}): the first year comes after the last; swap them.")
+        return np.arange(first, last + 1)
+    try:
+        return np.array([int(y) for y in years])
+    except (TypeError, ValueError) as exc:
+        raise ValueError(
+            f"years={years!r} is not understood: give one year (2024), a (first, last) tuple "
+            "such as (1990, 2025), or a list/range of years."
+        ) from exc
+
+
+def issue_code(issue: str) -> str:
+    """``"me"`` or a name such as ``"human rights"`` -> the issue code."""
+    wanted = str(issue).strip().lower()
+    for code, name in ISSUES.items():
+        if wanted in (code, name.lower()) or (len(wanted) >= 4 and name.lower().startswith(wanted)):
+            return code
+    choices = "; ".join(f"{c!r} ({n})" for c, n in ISSUES.items())
+    raise ValueError(f"issue={issue!r} is not one of Voeten's six issues: {choices}.")
+
+
+def select(
+    matrix: VoteMatrix,
+    years=None,
+    kind="resolution",
+    issue=None,
+    emergency=None,
+    source=None,
+    title=None,
+    important=None,
+) -> np.ndarray:
+    """A boolean mask over the roll calls (rows) that pass every filter.
+
+    kind: ``"resolution"`` (default), another kind, a list of kinds, or None for every vote.
+    issue: one of the six issue codes or names (None: all). emergency: True for emergency
+    special sessions only, False to leave them out, None for both. source: ``"voeten"``,
+    ``"dgacm_ga"``, ``"curated"``, ``"dhl_ga"`` or a list. title: text the title must contain
+    (case-insensitive), e.g. ``"Ukraine"``. important: True for Voeten's important votes only.
+    """
+    calls = matrix.calls
+    mask = np.ones(len(calls), dtype=bool)
+    wanted_years = year_list(years)
+    if wanted_years is not None:
+        mask &= np.isin(matrix.year, wanted_years)
+    if kind is not None:
+        kinds = [kind] if isinstance(kind, str) else list(kind)
+        unknown = set(kinds) - set(KINDS)
+        if unknown:
+            raise ValueError(f"kind={sorted(unknown)} is unknown; use one of {KINDS} (or None for all).")
+        mask &= calls["kind"].isin(kinds).to_numpy()
+    if issue is not None:
+        mask &= calls[f"issue_{issue_code(issue)}"].fillna(False).to_numpy(dtype=bool)
+    if emergency is not None:
+        mask &= calls["is_emergency"].to_numpy() == bool(emergency)
+    if source is not None:
+        mask &= calls["source"].isin([source] if isinstance(source, str) else list(source)).to_numpy()
+    if title is not None:
+        mask &= calls["title"].fillna("").str.contains(str(title), case=False, regex=False).to_numpy()
+    if important is not None:
+        mask &= calls["important"].fillna(False).to_numpy(dtype=bool) == bool(important)
+    return mask
+
+
+def periods(matrix: VoteMatrix, by: str | None) -> np.ndarray:
+    """The period of every roll call: its year, its session, or one period (0) for ``None``."""
+    if by == "year":
+        return matrix.year
+    if by == "session":
+        return matrix.session
+    if by is None:
+        return np.zeros(len(matrix.year), dtype=np.int64)
+    raise ValueError(f"by={by!r}: use 'year', 'session' or None (one figure for the whole period).")
+
+
+# ---------------------------------------------------------------- states and seats
+
+
+def seat_column(matrix: VoteMatrix, who) -> tuple[str, np.ndarray]:
+    """The label and the vote codes (one per roll call) of a state or a :class:`Seat`."""
+    if isinstance(who, Seat):
+        column = np.zeros(len(matrix.calls), dtype=np.int8)
+        for code in who.codes:  # later holders win where two codes overlap
+            index = matrix.column_of(code)
+            if index is not None:
+                column = np.where(matrix.codes[:, index] != NOT_MEMBER, matrix.codes[:, index], column)
+        return who.label, column
+    code = state_code(matrix, who)
+    return code, matrix.codes[:, matrix.column_of(code)]
+
+
+def state_code(matrix: VoteMatrix, name) -> str:
+    """The iso3 code of *name* (a code in these votes, or any name :func:`unlearn.iso3` knows)."""
+    text = str(name).strip()
+    if matrix.column_of(text.upper()) is not None:
+        return text.upper()
+    try:
+        code = tables.iso3(text)
+    except UnknownNameError:
+        raise
+    except Exception as exc:  # the alias table itself is unavailable (e.g. fixtures only)
+        raise UnknownNameError(
+            f"{name!r} is not an iso3 code in these votes ({', '.join(matrix.states[:8])}, ...), "
+            f"and names cannot be looked up ({exc})."
+        ) from exc
+    if matrix.column_of(code) is None:
+        raise UnknownNameError(
+            f"{name!r} is {code}, which has no General Assembly votes in these data "
+            "(it was never a member in the period covered)."
+        )
+    return code
