@@ -151,3 +151,22 @@ def test_validation_helpers_work_on_small_frames():
     votes = pd.DataFrame({"rcid": [1, 1], "vote": ["yes", "no"]})
     bad = validate.tally_mismatches(calls, votes)
     assert bad["symbol"].tolist() == ["X"]
+
+
+def test_veto_totals_reproduce_published_figures(built):
+    """The Library's totals, as glostat published them, equal our count from 24 Apr 2024;
+    the 0/1 columns of the upstream list would have given France 7, not 16."""
+    table = unlearn.tables.published_veto_totals()
+    glostat = table[table["source"].str.contains("glostat")]
+    assert len(glostat) == 6
+    assert (glostat["counted_on_that_date"] == glostat["published"]).all()
+    stated = glostat.set_index("member")["counted_on_stated_date"]
+    assert stated["Russian Federation"] == 35 and stated["United States"] == 85
+    statista = table[table["source"].str.contains("statista")]
+    assert (statista["counted_on_that_date"] == statista["published"]).all()
+
+
+def test_veto_totals_by_seat(built):
+    by_member = unlearn.tables.veto_totals("2024-04-24").set_index("member_iso3")["vetoes"]
+    by_seat = unlearn.tables.veto_totals("2024-04-24", by="seat").set_index("member_iso3")["vetoes"]
+    assert by_seat["RUS"] == by_member["RUS"] + by_member["SUN"] == 128

@@ -24,8 +24,10 @@ from .tables import (
     ga_roll_calls,
     ga_votes,
     iso3,
+    published_veto_totals,
     sc_resolutions,
     sc_votes,
+    veto_totals,
     vetoes,
 )
 
@@ -35,4 +37,5 @@ __all__ = [
     "DataUnavailableError", "IntegrityError", "SourceFormatError", "UnknownNameError",
     "UnlearnError", "UnmappedSpellingError", "citation", "countries", "country", "country_name",
     "ga_roll_calls", "ga_votes", "iso3", "sc_resolutions", "sc_votes", "vetoes",
+    "veto_totals", "published_veto_totals",
 ]

@@ -58,7 +58,7 @@ def resolve(spellings: pd.Series, dates: pd.Series, kinds: tuple[str, ...], wher
     in_range = (joined["valid_from"].isna() | (joined["valid_from"] <= joined["date"])) & (
         joined["valid_to"].isna() | (joined["date"] <= joined["valid_to"])
     )
-    matched = joined[in_range & joined["iso3"].notna()]
+    matched = joined[in_range & joined["iso3"].notna()].drop_duplicates(["key", "date", "iso3"])
     counts = matched.groupby(["key", "date"]).size()
     ambiguous = counts[counts > 1]
     if len(ambiguous):

@@ -1,10 +1,12 @@
 """The World Politics Data Lab veto list (scraped from the Dag Hammarskjöld Library's list).
 
-How joint vetoes are recorded, and why the per-member 0/1 columns undercount: when two or three
-members vetoed the same draft, the file sets a combination column (``usa_uk``,
-``usa_france_uk``, ``france_uk``, ``russia_china``) and often leaves some of the individual
-member columns at 0 (e.g. France on S/12211, 1976). The columns ``member_veto1..3`` name every
-vetoing member, so this parser reads those: USSR 90, UK 29, France 16, as the Library publishes.
+Why the per-member 0/1 columns undercount: where two or three members vetoed the same draft,
+the file sets a combination column (``usa_uk``, ``usa_france_uk``, ``france_uk``,
+``russia_china``) and often leaves an individual member column at 0 (France on S/12211, 1976);
+in all, 26 vetoes (USSR 6, USA 11, France 9), several of them single vetoes, are missing from
+the 0/1 columns. The columns ``member_veto1..3`` name every vetoing member, so this parser
+reads those: USSR 90, UK 29, France 16, as the Library publishes. Rows that look duplicated
+(the same meeting record twice) are separate vetoes: membership applications voted one by one.
 """
 
 from __future__ import annotations
