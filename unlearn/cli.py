@@ -8,6 +8,7 @@
     unlearn data bundle FILE            write the built cache to one file (for a hub)
     unlearn data install FILE           install such a bundle
     unlearn notebooks student OUT_DIR   student copies: solutions replaced, outputs cleared
+    unlearn notebooks run [PATHS]       re-run notebooks in place, saving outputs for nbval
 """
 
 from __future__ import annotations
@@ -112,6 +113,14 @@ def _student(args) -> int:
     return 0
 
 
+def _run_notebooks(args) -> int:
+    from .teaching import execute_in_place
+
+    for path in execute_in_place(args.paths or None):
+        print(f"executed and saved {path}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="unlearn", description="Lessons and data on how the UN decides.")
     sub = top.add_subparsers(dest="command", required=True)
@@ -137,6 +146,9 @@ def parser() -> argparse.ArgumentParser:
     student = nbs.add_parser("student", help="write student versions (solutions replaced, outputs cleared)")
     student.add_argument("out_dir")
     student.set_defaults(run=_student)
+    run = nbs.add_parser("run", help="re-run notebooks in place and save their outputs (then review and commit)")
+    run.add_argument("paths", nargs="*")
+    run.set_defaults(run=_run_notebooks)
     return top
 
 
