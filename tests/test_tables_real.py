@@ -170,3 +170,16 @@ def test_veto_totals_by_seat(built):
     by_member = unlearn.tables.veto_totals("2024-04-24").set_index("member_iso3")["vetoes"]
     by_seat = unlearn.tables.veto_totals("2024-04-24", by="seat").set_index("member_iso3")["vetoes"]
     assert by_seat["RUS"] == by_member["RUS"] + by_member["SUN"] == 128
+
+
+def test_unbis_issue_mapping_checked_on_the_2019_overlap(built):
+    rows = cache.manifest()["validation"]["issue_mapping_on_2019_overlap"]
+    checkable = [r for r in rows if r["checkable"]]
+    assert {r["issue"] for r in checkable} == {"me", "nu", "di", "hr"}
+    assert all(r["roll_calls"] == 90 and r["agreement"] >= 0.8 for r in checkable)
+
+
+def test_dates_of_early_sessions_are_flagged_approximate(calls):
+    early = calls[(calls["source"] == "voeten") & (calls["session"] <= 51)]
+    assert early["date_approximate"].all()
+    assert not calls.loc[calls["symbol"] == "A/RES/68/262", "date_approximate"].iloc[0]

@@ -102,7 +102,9 @@ def _voeten_emergency_session(raw: str) -> str | None:
     return f"ES-{roman(number)}" if number <= 5 else f"ES-{number}"
 
 
-def _dgacm_ga(voeten_symbols: set[str], **fetch_args) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def _dgacm_ga(voeten_symbols: set[str], **fetch_args) -> tuple[pd.DataFrame, ...]:
+    """DGACM roll calls not in Voeten, their votes, and (for validation) the overlap with
+    Voeten: its country votes and its roll calls."""
     calls, listed = dgacm.ga_records(_paths("dgacm_ga", ".json", **fetch_args))
     overlap = calls[calls["symbol"].isin(voeten_symbols)]
     calls = calls[~calls["symbol"].isin(voeten_symbols)].copy()
@@ -116,15 +118,13 @@ def _dgacm_ga(voeten_symbols: set[str], **fetch_args) -> tuple[pd.DataFrame, pd.
     calls["source"] = "dgacm_ga"
     calls["tally_source"] = "published"
     calls["date_approximate"] = False
-    dates = listed["symbol"].map(calls.set_index("symbol")["date"])
     # the overlap with Voeten (session 74) is kept aside for validation
     all_dates = listed["symbol"].map(pd.concat([calls, overlap]).set_index("symbol")["date"])
     listed["iso3"] = names.resolve(listed["name"], all_dates, ("name",), "DGACM GA extract")
     listed = listed.drop_duplicates(["symbol", "iso3"])  # one name split or spelt twice
     keep = listed["symbol"].isin(calls["symbol"])
     votes = listed[keep].assign(rcid=listed.loc[keep, "symbol"].map(calls.set_index("symbol")["rcid"]))
-    del dates
-    return calls, votes[["rcid", "iso3", "vote"]].assign(vote_basis="recorded"), listed[~keep]
+    return calls, votes[["rcid", "iso3", "vote"]].assign(vote_basis="recorded"), listed[~keep], overlap
 
 
 def _curated_ga(known_symbols: set[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -214,7 +214,7 @@ def _library_iso3(lib: pd.DataFrame) -> pd.Series:
 def build_ga(added: list | None = None, **fetch_args) -> dict[str, pd.DataFrame]:
     v_calls, v_votes = _voeten(**fetch_args)
     voeten_symbols = set(v_calls["symbol"].dropna())
-    d_calls, d_votes, overlap = _dgacm_ga(voeten_symbols, **fetch_args)
+    d_calls, d_votes, overlap, overlap_calls = _dgacm_ga(voeten_symbols, **fetch_args)
     c_calls, c_votes = _curated_ga(voeten_symbols | set(d_calls["symbol"]))
     calls = pd.concat([v_calls, d_calls, c_calls], ignore_index=True)
     votes = pd.concat([v_votes, d_votes, c_votes], ignore_index=True)
@@ -224,6 +224,7 @@ def build_ga(added: list | None = None, **fetch_args) -> dict[str, pd.DataFrame]
     calls = _with_issues(calls)
     votes = votes.merge(calls[["rcid"]], on="rcid")  # no vote without its roll call
     return {
+        "_issue_mapping_check": _issue_mapping_check(overlap_calls, v_calls),
         "ga_roll_calls": _tidy_calls(calls),
         "ga_votes": _tidy_votes(votes, calls),
         "_ga_overlap": overlap[["symbol", "iso3", "vote"]].reset_index(drop=True),
@@ -254,6 +255,21 @@ def _with_issues(calls: pd.DataFrame) -> pd.DataFrame:
         )
         calls[column] = calls[column].astype("boolean").fillna(from_subjects).astype(bool) if column in calls else from_subjects
     return calls
+
+
+def _issue_mapping_check(overlap: pd.DataFrame, voeten_calls: pd.DataFrame) -> pd.DataFrame:
+    """How often the UNBIS-subject mapping gives Voeten's own issue codes, on the 2019 roll
+    calls both sources hold. Voeten's ``co`` and ``ec`` codes for session 74 repeat its ``di``
+    codes (an upstream quirk), so only ``me``, ``nu``, ``di`` and ``hr`` can be checked there."""
+    mapped = _with_issues(overlap.copy())
+    both = mapped.merge(voeten_calls, on="symbol", suffixes=("_mapped", "_voeten"))
+    rows = []
+    for code in voeten.ISSUE_CODES:
+        ours, theirs = both[f"issue_{code}_mapped"], both[f"issue_{code}_voeten"]
+        rows.append({"issue": code, "roll_calls": len(both), "agreement": float((ours == theirs).mean()),
+                     "voeten_flags": int(theirs.sum()), "mapped_flags": int(ours.sum()),
+                     "checkable": code in ("me", "nu", "di", "hr")})
+    return pd.DataFrame(rows)
 
 
 def _tidy_calls(calls: pd.DataFrame) -> pd.DataFrame:
