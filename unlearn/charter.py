@@ -1,10 +1,11 @@
-"""The UN Charter's voting rules as code: Article 18 (General Assembly), Article 27 (Security Council).
+"""The UN Charter's voting rules as code: Art. 18 (General Assembly), Art. 27 (Security Council).
 
 Each function returns a :class:`Decision`: ``.adopted`` (a bool; the decision itself is
 truthy when adopted) and ``.reason``, one sentence that cites the rule applied.
 
->>> ga_adopted(93, 18, 65)
-Adopted: 93 in favour to 18 against is a majority of the 111 members present and voting (Charter Art. 18(3)); the 65 abstentions do not count as voting (GA rule of procedure 86).
+>>> ga_adopted(93, 18, 65)  # doctest: +NORMALIZE_WHITESPACE
+Adopted: 93 in favour to 18 against is a majority of the 111 members present and voting
+(Charter Art. 18(3)); the 65 abstentions do not count as voting (GA rule of procedure 86).
 """
 
 from __future__ import annotations
@@ -15,11 +16,20 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-ENLARGED = pd.Timestamp("1966-01-01")  # Art. 23 and 27 as amended (GA res. 1991 A (XVIII)), in force 31 Aug 1965
+ENLARGED = pd.Timestamp(
+    "1966-01-01"
+)  # Art. 23 and 27 as amended (GA res. 1991 A (XVIII)), in force 31 Aug 1965
 USSR_TO_RUSSIA = pd.Timestamp("1991-12-24")  # Russia continues the USSR's seat
 ROC_TO_PRC = pd.Timestamp("1971-10-25")  # GA res. 2758 (XXVI)
-_PERMANENT_NAMES = {"USA": "the United States", "GBR": "the United Kingdom", "FRA": "France",
-                    "RUS": "Russia", "SUN": "the USSR", "CHN": "China", "TWN": "the Republic of China"}
+_PERMANENT_NAMES = {
+    "USA": "the United States",
+    "GBR": "the United Kingdom",
+    "FRA": "France",
+    "RUS": "Russia",
+    "SUN": "the USSR",
+    "CHN": "China",
+    "TWN": "the Republic of China",
+}
 _TALLY_KEYS = {"yes", "no", "abstain", "absent"}
 
 
@@ -46,7 +56,9 @@ class Decision:
 
 def _count(value, what: str) -> int:
     if isinstance(value, bool) or not float(value).is_integer() or value < 0:
-        raise ValueError(f"{what}={value!r}: give the number of votes, a whole number of 0 or more.")
+        raise ValueError(
+            f"{what}={value!r}: give the number of votes, a whole number of 0 or more."
+        )
     return int(value)
 
 
@@ -62,24 +74,40 @@ def ga_adopted(yes: int, no: int, abstain: int = 0, important: bool = False) -> 
 
     >>> ga_adopted(93, 18, 65).adopted
     True
-    >>> print(ga_adopted(60, 31, 20, important=True))
-    Not adopted: 60 in favour is less than two thirds of the 91 members present and voting (61 needed on an important question, Charter Art. 18(2)); the 20 abstentions do not count as voting (GA rule of procedure 86).
+    >>> print(ga_adopted(60, 31, 20, important=True))  # doctest: +NORMALIZE_WHITESPACE
+    Not adopted: 60 in favour is less than two thirds of the 91 members present and voting
+    (61 needed on an important question, Charter Art. 18(2)); the 20 abstentions do not count
+    as voting (GA rule of procedure 86).
     """
     yes, no, abstain = _count(yes, "yes"), _count(no, "no"), _count(abstain, "abstain")
     voting = yes + no
+    present = f"the {voting} members present and voting"
     abstentions = f"the {abstain} abstentions do not count as voting (GA rule of procedure 86)"
     if voting == 0:
-        return Decision(False, f"no member voted yes or no, so there is no majority of members present and voting; {abstentions}.")
+        return Decision(
+            False, f"no member voted yes or no, so {present} give no majority; {abstentions}."
+        )
     if important:
         needed = math.ceil(2 * voting / 3)
+        rule = f"({needed} needed on an important question, Charter Art. 18(2))"
         if yes >= needed:
-            return Decision(True, f"{yes} in favour is at least two thirds of the {voting} members present and voting ({needed} needed on an important question, Charter Art. 18(2)); {abstentions}.")
-        return Decision(False, f"{yes} in favour is less than two thirds of the {voting} members present and voting ({needed} needed on an important question, Charter Art. 18(2)); {abstentions}.")
+            return Decision(
+                True, f"{yes} in favour is at least two thirds of {present} {rule}; {abstentions}."
+            )
+        return Decision(
+            False, f"{yes} in favour is less than two thirds of {present} {rule}; {abstentions}."
+        )
     if yes > no:
-        return Decision(True, f"{yes} in favour to {no} against is a majority of the {voting} members present and voting (Charter Art. 18(3)); {abstentions}.")
+        reason = f"{yes} in favour to {no} against is a majority of {present} (Charter Art. 18(3))"
+        reason += f"; {abstentions}."
+        return Decision(True, reason)
     if yes == no:
-        return Decision(False, f"the vote is tied, {yes} to {no}, and an equally divided vote rejects the proposal (GA rule of procedure 95).")
-    return Decision(False, f"{yes} in favour to {no} against is no majority of the {voting} members present and voting (Charter Art. 18(3)).")
+        reason = f"the vote is tied, {yes} to {no}: an equally divided vote rejects the proposal"
+        reason += " (GA rule of procedure 95)."
+        return Decision(False, reason)
+    return Decision(
+        False, f"{yes} in favour to {no} against is no majority of {present} (Charter Art. 18(3))."
+    )
 
 
 def permanent_members(date=None) -> tuple[str, ...]:
@@ -126,9 +154,12 @@ def sc_adopted(votes, procedural: bool = False, date=None, permanent_against=())
     and ``vote`` such as a slice of :func:`unlearn.sc_votes`, in which case the permanent
     members are those of :func:`permanent_members` on *date*.
 
-    >>> print(sc_adopted({"yes": 11, "no": 1, "abstain": 3}, procedural=True, permanent_against=["RUS"], date="2022-02-27"))
-    Adopted: 11 affirmative votes, 9 needed (Charter Art. 27(2)); the negative vote of Russia is no veto, because the matter is procedural.
-    >>> sc_adopted({"yes": 11, "no": 1, "abstain": 3}, permanent_against=["RUS"], date="2022-02-25").adopted
+    >>> tally = {"yes": 11, "no": 1, "abstain": 3}  # S/RES/2623 and the draft S/2022/155
+    >>> print(sc_adopted(tally, procedural=True, permanent_against=["RUS"], date="2022-02-27"))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    Adopted: 11 affirmative votes, 9 needed (Charter Art. 27(2)); the negative vote of Russia
+    is no veto, because the matter is procedural.
+    >>> sc_adopted(tally, permanent_against=["RUS"], date="2022-02-25").adopted
     False
     """
     size, needed = council_size(date)
@@ -141,26 +172,44 @@ def sc_adopted(votes, procedural: bool = False, date=None, permanent_against=())
         )
     names = " and ".join(_PERMANENT_NAMES.get(code, code) for code in against)
     rule = "Art. 27(2)" if procedural else "Art. 27(3)"
+    affirmative = f"{tally['yes']} affirmative votes, {needed} needed"
     if tally["yes"] < needed:
-        return Decision(False, f"{tally['yes']} affirmative votes, {needed} needed (Charter {rule}; the Council had {size} members).")
+        return Decision(False, f"{affirmative} (Charter {rule}; the Council had {size} members).")
     if against and not procedural:
-        return Decision(False, f"vetoed: {names} voted no, and a permanent member's negative vote blocks a non-procedural decision (Charter Art. 27(3)), although it had {tally['yes']} affirmative votes.")
+        reason = (
+            f"vetoed: {names} voted no, and a permanent member's negative vote blocks a "
+            f"non-procedural decision (Charter Art. 27(3)), although it had {affirmative}."
+        )
+        return Decision(False, reason)
     if against:
-        return Decision(True, f"{tally['yes']} affirmative votes, {needed} needed (Charter Art. 27(2)); the negative vote of {names} is no veto, because the matter is procedural.")
-    return Decision(True, f"{tally['yes']} affirmative votes, {needed} needed (Charter {rule}), and no permanent member voted no (an abstention or absence is no veto).")
+        reason = (
+            f"{affirmative} (Charter Art. 27(2)); the negative vote of {names} is no veto, "
+            "because the matter is procedural."
+        )
+        return Decision(True, reason)
+    reason = (
+        f"{affirmative} (Charter {rule}), and no permanent member voted no "
+        "(an abstention or absence is no veto)."
+    )
+    return Decision(True, reason)
 
 
 def _tally(votes, date, permanent_against) -> tuple[dict[str, int], list[str]]:
     """The tally and the permanent members voting no, from any of the accepted forms."""
     if isinstance(votes, pd.DataFrame):
         if not {"iso3", "vote"} <= set(votes.columns):
-            raise ValueError("a frame of votes needs the columns iso3 and vote (like unlearn.sc_votes()).")
-        by_state = dict(zip(votes["iso3"].astype(str), votes["vote"].astype(str)))
+            raise ValueError(
+                "a frame of votes needs the columns iso3 and vote (like unlearn.sc_votes())."
+            )
+        by_state = dict(zip(votes["iso3"].astype(str), votes["vote"].astype(str), strict=True))
     elif isinstance(votes, Mapping) and set(votes) <= _TALLY_KEYS:
         tally = {k: _count(votes.get(k, 0), k) for k in ("yes", "no", "abstain")}
         against = [_code(c, date) for c in permanent_against]
         if len(against) > tally["no"]:
-            raise ValueError(f"{len(against)} permanent members named against, but the tally has {tally['no']} no votes.")
+            raise ValueError(
+                f"{len(against)} permanent members named against, but the tally has only "
+                f"{tally['no']} no votes."
+            )
         return tally, against
     elif isinstance(votes, Mapping):
         by_state = {_code(k, date): str(v).lower() for k, v in votes.items()}

@@ -41,6 +41,9 @@ ISSUES = {
 }
 KINDS = ("resolution", "amendment", "paragraph", "other")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
+_TITLE_SUFFIX = re.compile(
+    r"\s*:\s*resolution\s*/\s*adopted by the general assembly\s*$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -80,11 +83,15 @@ class Seat:
 
 # A few matrices are kept, keyed by the identity of the frames they were built from; the
 # frames are held too, so that an id cannot be reused by another frame while cached.
-_MATRICES: OrderedDict[tuple[int, int], tuple[pd.DataFrame, pd.DataFrame, VoteMatrix]] = OrderedDict()
+_MATRICES: OrderedDict[tuple[int, int], tuple[pd.DataFrame, pd.DataFrame, VoteMatrix]] = (
+    OrderedDict()
+)
 _KEEP = 4
 
 
-def vote_matrix(votes: pd.DataFrame | None = None, roll_calls: pd.DataFrame | None = None) -> VoteMatrix:
+def vote_matrix(
+    votes: pd.DataFrame | None = None, roll_calls: pd.DataFrame | None = None
+) -> VoteMatrix:
     """The matrix for *votes*/*roll_calls* (default: :func:`unlearn.ga_votes` and
     :func:`unlearn.ga_roll_calls`), built on first use and then kept in memory."""
     votes = tables.ga_votes() if votes is None else votes
@@ -103,27 +110,63 @@ def vote_matrix(votes: pd.DataFrame | None = None, roll_calls: pd.DataFrame | No
 def _build(votes: pd.DataFrame, roll_calls: pd.DataFrame) -> VoteMatrix:
     missing = {"rcid", "iso3", "vote"} - set(votes.columns)
     if missing:
-        raise UnlearnError(f"the votes frame lacks column(s) {sorted(missing)}; pass ga_votes() or a frame like it.")
+        raise UnlearnError(
+            f"the votes frame lacks column(s) {sorted(missing)}; "
+            "pass ga_votes() or a frame like it."
+        )
     if "date" not in roll_calls or "rcid" not in roll_calls:
-        raise UnlearnError("the roll-calls frame needs at least the columns rcid and date; pass ga_roll_calls().")
+        raise UnlearnError(
+            "the roll-calls frame needs at least the columns rcid and date; pass ga_roll_calls()."
+        )
     calls = _normalised_calls(roll_calls)
     row = pd.Index(calls["rcid"]).get_indexer(votes["rcid"])
-    states = pd.Categorical(votes["iso3"].astype("str"))
+    states, column = _sorted_codes(votes["iso3"])
     code = _vote_codes(votes["vote"])
     known = row >= 0  # a vote whose roll call is not in roll_calls cannot be placed
-    matrix = np.zeros((len(calls), len(states.categories)), dtype=np.int8)
-    matrix[row[known], states.codes[known]] = code[known]
+    matrix = np.zeros((len(calls), len(states)), dtype=np.int8)
+    matrix[row[known], column[known]] = code[known]
     return VoteMatrix(
         codes=matrix,
-        states=np.asarray(states.categories, dtype=str),
+        states=states,
         calls=calls,
         year=calls["date"].dt.year.to_numpy(),
         session=calls["session"].to_numpy(),
     )
 
 
+def _sorted_codes(iso3: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct codes, sorted, and each row's position among them (categories are reused:
+    a million rows are not turned into strings)."""
+    category = (
+        iso3
+        if isinstance(iso3.dtype, pd.CategoricalDtype)
+        else iso3.astype("str").astype("category")
+    )
+    names = np.asarray(category.cat.categories, dtype=str)
+    order = np.argsort(names)
+    position = np.empty(len(names), dtype=np.int64)
+    position[order] = np.arange(len(names))
+    codes = category.cat.codes.to_numpy()
+    if (codes < 0).any():
+        raise UnlearnError("some votes have no iso3 code; every row of the votes frame needs one.")
+    return names[order], position[codes]
+
+
 def _vote_codes(vote: pd.Series) -> np.ndarray:
     """yes/abstain/no/absent -> 1-4; a missing vote (unknown) -> 5; anything else is an error."""
+    if isinstance(vote.dtype, pd.CategoricalDtype):  # map the few categories, not the rows
+        per_category = np.array(
+            [CODE_OF_VOTE.get(str(c), -1) for c in vote.cat.categories] + [UNKNOWN]
+        )
+        if (per_category < 0).any():
+            bad = [c for c in vote.cat.categories if str(c) not in CODE_OF_VOTE]
+            raise UnlearnError(
+                f"unknown vote value(s) {bad[:5]}; "
+                "votes must be yes, abstain, no, absent or missing (unknown)."
+            )
+        return per_category[vote.cat.codes.to_numpy()].astype(
+            np.int8
+        )  # code -1 (missing) -> UNKNOWN
     text = vote.astype("object")
     code = text.map(CODE_OF_VOTE)
     bad = code.isna() & text.notna()
@@ -138,13 +181,24 @@ def _vote_codes(vote: pd.Series) -> np.ndarray:
 def _normalised_calls(roll_calls: pd.DataFrame) -> pd.DataFrame:
     """The roll calls sorted by date, with every column the filters read filled in."""
     calls = roll_calls.copy()
+    calls.attrs = {}  # the table's citation would be deep-copied into every column read
     calls["date"] = pd.to_datetime(calls["date"])
     calls = calls.sort_values(["date", "rcid"], kind="stable").reset_index(drop=True)
     if "session" not in calls:
-        calls["session"] = (calls["date"].dt.year - 1945 - (calls["date"].dt.month < 9)).astype("int64")
-    defaults = {"kind": "resolution", "emergency_session": None, "source": "", "title": "",
-                "symbol": None, "agenda_item": None, "important": False, "yes": 0, "no": 0,
-                "abstain": 0}
+        calls["session"] = (calls["date"].dt.year - 1945 - (calls["date"].dt.month < 9)).astype(
+            "int64"
+        )
+    defaults = {
+        "kind": "resolution",
+        "emergency_session": None,
+        "source": "",
+        "title": "",
+        "symbol": None,
+        "agenda_item": None,
+        "yes": 0,
+        "no": 0,
+        "abstain": 0,
+    }
     for column, value in defaults.items():
         if column not in calls:
             calls[column] = value
@@ -154,9 +208,19 @@ def _normalised_calls(roll_calls: pd.DataFrame) -> pd.DataFrame:
     calls["kind"] = calls["kind"].astype("str")
     calls["source"] = calls["source"].astype("str")
     calls["is_emergency"] = calls["emergency_session"].notna().to_numpy()
-    calls["title_key"] = calls["title"].fillna("").astype("str").str.lower().str.replace(
-        _NOT_WORD, " ", regex=True).str.strip()
+    calls["title_key"] = title_key(calls["title"])
+    calls["title_code"] = pd.factorize(calls["title_key"].where(calls["title_key"] != ""))[
+        0
+    ]  # -1: none
     return calls
+
+
+def title_key(titles: pd.Series) -> pd.Series:
+    """The form in which titles are compared: lower case, letters and digits only, without
+    the ": resolution / adopted by the General Assembly" Voeten's data appends in sessions 71-73.
+    """
+    bare = titles.fillna("").astype("str").str.replace(_TITLE_SUFFIX, "", regex=True).str.lower()
+    return bare.str.replace(_NOT_WORD, " ", regex=True).str.strip()
 
 
 # ---------------------------------------------------------------- selecting roll calls
@@ -172,7 +236,9 @@ def year_list(years) -> np.ndarray | None:
     if isinstance(years, tuple) and len(years) == 2:
         first, last = (int(y) for y in years)
         if first > last:
-            raise ValueError(f"years=({first}, {last}): the first year comes after the last; swap them.")
+            raise ValueError(
+                f"years=({first}, {last}): the first year comes after the last; swap them."
+            )
         return np.arange(first, last + 1)
     try:
         return np.array([int(y) for y in years])
@@ -201,7 +267,6 @@ def select(
     emergency=None,
     source=None,
     title=None,
-    important=None,
 ) -> np.ndarray:
     """A boolean mask over the roll calls (rows) that pass every filter.
 
@@ -209,7 +274,7 @@ def select(
     issue: one of the six issue codes or names (None: all). emergency: True for emergency
     special sessions only, False to leave them out, None for both. source: ``"voeten"``,
     ``"dgacm_ga"``, ``"curated"``, ``"dhl_ga"`` or a list. title: text the title must contain
-    (case-insensitive), e.g. ``"Ukraine"``. important: True for Voeten's important votes only.
+    (case-insensitive), e.g. ``"Ukraine"``.
     """
     calls = matrix.calls
     mask = np.ones(len(calls), dtype=bool)
@@ -220,18 +285,22 @@ def select(
         kinds = [kind] if isinstance(kind, str) else list(kind)
         unknown = set(kinds) - set(KINDS)
         if unknown:
-            raise ValueError(f"kind={sorted(unknown)} is unknown; use one of {KINDS} (or None for all).")
+            raise ValueError(
+                f"kind={sorted(unknown)} is unknown; use one of {KINDS} (or None for all)."
+            )
         mask &= calls["kind"].isin(kinds).to_numpy()
     if issue is not None:
         mask &= calls[f"issue_{issue_code(issue)}"].fillna(False).to_numpy(dtype=bool)
     if emergency is not None:
         mask &= calls["is_emergency"].to_numpy() == bool(emergency)
     if source is not None:
-        mask &= calls["source"].isin([source] if isinstance(source, str) else list(source)).to_numpy()
+        mask &= (
+            calls["source"].isin([source] if isinstance(source, str) else list(source)).to_numpy()
+        )
     if title is not None:
-        mask &= calls["title"].fillna("").str.contains(str(title), case=False, regex=False).to_numpy()
-    if important is not None:
-        mask &= calls["important"].fillna(False).to_numpy(dtype=bool) == bool(important)
+        mask &= (
+            calls["title"].fillna("").str.contains(str(title), case=False, regex=False).to_numpy()
+        )
     return mask
 
 
@@ -253,10 +322,11 @@ def seat_column(matrix: VoteMatrix, who) -> tuple[str, np.ndarray]:
     """The label and the vote codes (one per roll call) of a state or a :class:`Seat`."""
     if isinstance(who, Seat):
         column = np.zeros(len(matrix.calls), dtype=np.int8)
-        for code in who.codes:  # later holders win where two codes overlap
-            index = matrix.column_of(code)
-            if index is not None:
-                column = np.where(matrix.codes[:, index] != NOT_MEMBER, matrix.codes[:, index], column)
+        held = [i for i in map(matrix.column_of, who.codes) if i is not None]
+        if not held:
+            raise UnknownNameError(f"none of {who.label} has General Assembly votes in these data.")
+        for index in held:  # later holders win where two codes overlap
+            column = np.where(matrix.codes[:, index] != NOT_MEMBER, matrix.codes[:, index], column)
         return who.label, column
     code = state_code(matrix, who)
     return code, matrix.codes[:, matrix.column_of(code)]
@@ -282,3 +352,50 @@ def state_code(matrix: VoteMatrix, name) -> str:
             "(it was never a member in the period covered)."
         )
     return code
+
+
+# ---------------------------------------------------------------- small hand-made examples
+
+_LETTERS = {"y": "yes", "a": "abstain", "n": "no", "x": "absent", "?": None}
+
+
+def toy_assembly(
+    votes_by_state: dict[str, str], dates, **columns
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(votes, roll_calls) frames for a small made-up Assembly, to check a function by hand.
+
+    *votes_by_state* maps a code to one letter per roll call: ``y`` yes, ``a`` abstain,
+    ``n`` no, ``x`` absent, ``?`` not known, ``-`` not a member then (no row). *dates*: one per
+    roll call. *columns*: any other roll-call column, one value or one per roll call (``kind``,
+    ``title``, ``issue_hr``, ``emergency_session``, ``source``, ``session``...). Tallies are
+    counted from the letters unless given.
+
+    >>> votes, calls = toy_assembly({"AAA": "yn", "BBB": "y-"}, ["2000-10-01", "2000-11-01"])
+    >>> votes["vote"].tolist(), calls["yes"].tolist()
+    (['yes', 'no', 'yes'], [2, 0])
+    """
+    dates = pd.to_datetime(pd.Series(list(dates)))
+    lengths = {code: len(letters) for code, letters in votes_by_state.items()}
+    if set(lengths.values()) != {len(dates)}:
+        raise ValueError(
+            f"every state needs one letter per roll call ({len(dates)}); got {lengths}."
+        )
+    rows = [
+        (i + 1, code, _LETTERS[letter])
+        for code, letters in votes_by_state.items()
+        for i, letter in enumerate(letters)
+        if letter != "-"
+    ]
+    votes = pd.DataFrame(rows, columns=["rcid", "iso3", "vote"])
+    votes["vote"] = pd.Categorical(
+        votes["vote"], categories=["yes", "abstain", "no", "absent"], ordered=True
+    )
+    calls = pd.DataFrame({"rcid": range(1, len(dates) + 1), "date": dates})
+    calls["session"] = (dates.dt.year - 1945 - (dates.dt.month < 9)).astype("int64")
+    for vote in ("yes", "no", "abstain"):
+        calls[vote] = [
+            int((votes["rcid"].eq(r) & votes["vote"].eq(vote)).sum()) for r in calls["rcid"]
+        ]
+    for column, value in columns.items():
+        calls[column] = value
+    return votes, calls

@@ -48,17 +48,31 @@ def roll_calls(rc_path: Path, issues_path: Path) -> pd.DataFrame:
         }
     )
     out["symbol"] = [voeten_symbol(u, s) for u, s in zip(out["symbol_raw"], out["session"])]
-    amend = rc["amend"].astype("float").eq(1).to_numpy()
-    para = rc["para"].astype("float").eq(1).to_numpy()
-    out["kind"] = "resolution"
-    out.loc[out["symbol"].isna(), "kind"] = "other"
-    out.loc[para, "kind"] = "paragraph"
-    out.loc[amend, "kind"] = "amendment"
+    out["kind"] = _kinds(rc, out["symbol"])
     out["date_approximate"] = _approximate_dates(out)
     for code in ISSUE_CODES:
         ids = issues.loc[issues["short_name"] == code, "rcid"].astype("int64")
         out[f"issue_{code}"] = out["rcid"].isin(ids)
     return out
+
+
+def _kinds(rc: pd.DataFrame, symbol: pd.Series) -> list[str]:
+    """``amendment`` or ``paragraph`` where Voeten flags it; ``resolution`` for a vote on a whole
+    draft (adopted or not: Voeten codes both amend and para 0, even where its record names no
+    symbol, as for every roll call of 1965); ``other`` where neither the flags nor a symbol say."""
+    amend = rc["amend"].astype("float").to_numpy()
+    para = rc["para"].astype("float").to_numpy()
+    kinds = []
+    for a, p, s in zip(amend, para, symbol.notna()):
+        if a == 1:
+            kinds.append("amendment")
+        elif p == 1:
+            kinds.append("paragraph")
+        elif s or (a == 0 and p == 0):
+            kinds.append("resolution")
+        else:
+            kinds.append("other")
+    return kinds
 
 
 def _approximate_dates(rc: pd.DataFrame) -> pd.Series:
