@@ -20,8 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def _build_in_subprocess(cache_dir: Path, mirror: Path) -> subprocess.Popen:
     env = {**os.environ, "UNLEARN_CACHE_DIR": str(cache_dir), "UNLEARN_DATA_MIRROR": str(mirror)}
     code = "from unlearn import cache; print(cache.ensure_built())"
-    return subprocess.Popen([sys.executable, "-c", code], env=env, cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-c", code], env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
 
 
 @pytest.mark.slow
@@ -44,12 +45,22 @@ def _library_fixture(path: Path, built_votes: pd.DataFrame, calls: pd.DataFrame)
     rcid = calls.loc[calls["symbol"] == "A/RES/ES-11/7", "rcid"].iloc[0]
     rows = built_votes[built_votes["rcid"] == rcid]
     codes = {"yes": "Y", "no": "N", "abstain": "A"}
-    frame = pd.DataFrame({
-        "undl_id": "4076916", "ms_code": rows["iso3"].astype(str),
-        "ms_name": rows["iso3"].astype(str), "ms_vote": rows["vote"].astype(str).map(codes).fillna("X"),
-        "date": "2025-02-24", "session": "ES-11", "resolution": "A/RES/ES-11/7", "title": "test fixture",
-        "total_yes": 93, "total_no": 18, "total_abstentions": 19, "total_non_voting": 63,
-    })
+    frame = pd.DataFrame(
+        {
+            "undl_id": "4076916",
+            "ms_code": rows["iso3"].astype(str),
+            "ms_name": rows["iso3"].astype(str),
+            "ms_vote": rows["vote"].astype(str).map(codes).fillna("X"),
+            "date": "2025-02-24",
+            "session": "ES-11",
+            "resolution": "A/RES/ES-11/7",
+            "title": "test fixture",
+            "total_yes": 93,
+            "total_no": 18,
+            "total_abstentions": 19,
+            "total_non_voting": 63,
+        }
+    )
     frame.to_csv(path, index=False)
 
 
@@ -75,8 +86,15 @@ def test_added_library_csv_takes_precedence_roll_call_by_roll_call(tmp_path, bui
 
 def test_status_names_every_source_licence_and_the_library_terms(built):
     text = "\n".join(cli.status_lines())
-    for needle in ("Voeten", "CC0", "DGACM", "World Politics Data Lab", "Non-commercial use with attribution",
-                   "Bailey", "Tables: built in"):
+    for needle in (
+        "Voeten",
+        "CC0",
+        "DGACM",
+        "World Politics Data Lab",
+        "Non-commercial use with attribution",
+        "Bailey",
+        "Tables: built in",
+    ):
         assert needle in text
 
 

@@ -62,8 +62,14 @@ def test_veto_list_with_unknown_member_fails(tmp_path):
 def test_rda_round_trip_and_corrupt_file(tmp_path):
     import pyreadr
 
-    frame = pd.DataFrame({"rcid": [3.0, 3.0], "country": ["United States", "Canada"],
-                          "country_code": ["US", "CA"], "vote": ["yes", "no"]})
+    frame = pd.DataFrame(
+        {
+            "rcid": [3.0, 3.0],
+            "country": ["United States", "Canada"],
+            "country_code": ["US", "CA"],
+            "vote": ["yes", "no"],
+        }
+    )
     path = tmp_path / "un_votes.rda"
     pyreadr.write_rdata(str(path), frame, df_name="un_votes")
     assert voeten.votes(path)["country_code"].tolist() == ["US", "CA"]
@@ -77,9 +83,15 @@ def test_rda_round_trip_and_corrupt_file(tmp_path):
 
 def test_library_csv_current_and_first_release_columns(tmp_path):
     table = dhl.read(FIXTURES / "dhl_ga.csv")
-    assert dict(zip(table["ms_code"], table["vote"])) == {"FRA": "yes", "USA": "no", "TUR": "abstain", "CHL": "absent"}
+    assert dict(zip(table["ms_code"], table["vote"], strict=True)) == {
+        "FRA": "yes",
+        "USA": "no",
+        "TUR": "abstain",
+        "CHL": "absent",
+    }
     old = pd.read_csv(FIXTURES / "dhl_ga.csv", dtype=str).rename(
-        columns={"ms_code": "ms_codes", "ms_name": "ms_names", "ms_vote": "ms_votes", "resolution": "resolutions"})
+        columns={"ms_code": "ms_codes", "ms_name": "ms_names", "ms_vote": "ms_votes", "resolution": "resolutions"}
+    )
     old.to_csv(tmp_path / "v1.csv", index=False)
     assert dhl.read(tmp_path / "v1.csv")["vote"].tolist() == table["vote"].tolist()
 

@@ -146,8 +146,17 @@ def test_tables_carry_citations(built):
 
 
 def test_validation_helpers_work_on_small_frames():
-    calls = pd.DataFrame({"rcid": [1], "symbol": ["X"], "yes": [2], "no": [0], "abstain": [0],
-                          "tally_source": ["published"], "source": ["dgacm_ga"]})
+    calls = pd.DataFrame(
+        {
+            "rcid": [1],
+            "symbol": ["X"],
+            "yes": [2],
+            "no": [0],
+            "abstain": [0],
+            "tally_source": ["published"],
+            "source": ["dgacm_ga"],
+        }
+    )
     votes = pd.DataFrame({"rcid": [1, 1], "vote": ["yes", "no"]})
     bad = validate.tally_mismatches(calls, votes)
     assert bad["symbol"].tolist() == ["X"]

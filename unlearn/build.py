@@ -88,7 +88,9 @@ def _voeten(**fetch_args) -> tuple[pd.DataFrame, pd.DataFrame]:
     # Voeten gives no code for the Yemen Arab Republic, the FRG and Zanzibar: use the name there
     coded = raw["country_code"].notna() & raw["country_code"].ne("nan")
     raw["iso3"] = ""
-    raw.loc[coded, "iso3"] = names.resolve(raw.loc[coded, "country_code"], dates[coded], ("iso2",), "Voeten un_votes.rda")
+    raw.loc[coded, "iso3"] = names.resolve(
+        raw.loc[coded, "country_code"], dates[coded], ("iso2",), "Voeten un_votes.rda"
+    )
     raw.loc[~coded, "iso3"] = names.resolve(raw.loc[~coded, "country"], dates[~coded], ("name",), "Voeten un_votes.rda")
     return calls, raw[["rcid", "iso3", "vote"]].assign(vote_basis="recorded")
 
@@ -188,12 +190,19 @@ def _apply_library(calls: pd.DataFrame, votes: pd.DataFrame, added: list) -> tup
     head = new.drop_duplicates("symbol")
     new_calls = pd.DataFrame(
         {
-            "rcid": head["rcid"].astype("int64"), "date": head["date"], "symbol": head["symbol"],
-            "session": regular_session(head["date"]), "title": head["title"], "kind": "resolution",
+            "rcid": head["rcid"].astype("int64"),
+            "date": head["date"],
+            "symbol": head["symbol"],
+            "session": regular_session(head["date"]),
+            "title": head["title"],
+            "kind": "resolution",
             "emergency_session": head["symbol"].str.extract(r"^A/RES/(ES-\d+)/")[0],
-            "yes": head["total_yes"].astype("int64"), "no": head["total_no"].astype("int64"),
-            "abstain": head["total_abstentions"].astype("int64"), "source": "dhl_ga",
-            "tally_source": "published", "date_approximate": False,
+            "yes": head["total_yes"].astype("int64"),
+            "no": head["total_no"].astype("int64"),
+            "abstain": head["total_abstentions"].astype("int64"),
+            "source": "dhl_ga",
+            "tally_source": "published",
+            "date_approximate": False,
         }
     )
     calls = pd.concat([calls, new_calls], ignore_index=True)
@@ -250,10 +259,13 @@ def _with_issues(calls: pd.DataFrame) -> pd.DataFrame:
         column = f"issue_{code}"
         terms = set(mapping.loc[mapping["issue"] == code, "unbis_term"].str.upper())
         from_subjects = calls["subjects"].map(
-            lambda subjects, terms=terms: isinstance(subjects, (list, np.ndarray))
-            and any(str(s).upper() in terms for s in subjects)
+            lambda subjects, terms=terms: (
+                isinstance(subjects, (list, np.ndarray)) and any(str(s).upper() in terms for s in subjects)
+            )
         )
-        calls[column] = calls[column].astype("boolean").fillna(from_subjects).astype(bool) if column in calls else from_subjects
+        calls[column] = (
+            calls[column].astype("boolean").fillna(from_subjects).astype(bool) if column in calls else from_subjects
+        )
     return calls
 
 
@@ -266,17 +278,39 @@ def _issue_mapping_check(overlap: pd.DataFrame, voeten_calls: pd.DataFrame) -> p
     rows = []
     for code in voeten.ISSUE_CODES:
         ours, theirs = both[f"issue_{code}_mapped"], both[f"issue_{code}_voeten"]
-        rows.append({"issue": code, "roll_calls": len(both), "agreement": float((ours == theirs).mean()),
-                     "voeten_flags": int(theirs.sum()), "mapped_flags": int(ours.sum()),
-                     "checkable": code in ("me", "nu", "di", "hr")})
+        rows.append(
+            {
+                "issue": code,
+                "roll_calls": len(both),
+                "agreement": float((ours == theirs).mean()),
+                "voeten_flags": int(theirs.sum()),
+                "mapped_flags": int(ours.sum()),
+                "checkable": code in ("me", "nu", "di", "hr"),
+            }
+        )
     return pd.DataFrame(rows)
 
 
 def _tidy_calls(calls: pd.DataFrame) -> pd.DataFrame:
     columns = [
-        "rcid", "date", "date_approximate", "session", "emergency_session", "symbol", "title",
-        "kind", "important", "yes", "no", "abstain", "tally_source", "source",
-        *[f"issue_{c}" for c in voeten.ISSUE_CODES], "description", "agenda_item", "symbol_raw",
+        "rcid",
+        "date",
+        "date_approximate",
+        "session",
+        "emergency_session",
+        "symbol",
+        "title",
+        "kind",
+        "important",
+        "yes",
+        "no",
+        "abstain",
+        "tally_source",
+        "source",
+        *[f"issue_{c}" for c in voeten.ISSUE_CODES],
+        "description",
+        "agenda_item",
+        "symbol_raw",
     ]
     out = calls.reindex(columns=columns).sort_values(["date", "rcid"]).reset_index(drop=True)
     out["rcid"] = out["rcid"].astype("int64")
@@ -334,8 +368,22 @@ def build_sc(added: list | None = None, **fetch_args) -> dict[str, pd.DataFrame]
             "permanent": votes["iso3"].isin(PERMANENT),
         }
     )
-    columns = ["symbol", "date", "year", "title", "agenda_item", "draft", "meeting", "yes", "no",
-               "abstain", "voting", "procedural", "tally_source", "source"]
+    columns = [
+        "symbol",
+        "date",
+        "year",
+        "title",
+        "agenda_item",
+        "draft",
+        "meeting",
+        "yes",
+        "no",
+        "abstain",
+        "voting",
+        "procedural",
+        "tally_source",
+        "source",
+    ]
     return {"sc_resolutions": calls[columns], "sc_votes": out_votes.reset_index(drop=True)}
 
 
@@ -349,13 +397,27 @@ def build_vetoes(**fetch_args) -> dict[str, pd.DataFrame]:
     late = curated.read("sc_curated_vetoes", dates=("date",))
     late = late[late["in_upstream_list"].str.lower() != "true"]
     late = late.assign(
-        topic="", region="", source="curated",
+        topic="",
+        region="",
+        source="curated",
         vetoed_text=late.groupby(["date", "draft", "subject"], sort=False).ngroup() + 10_000,
     )
     for column in ("yes", "no", "abstain"):
         late[column] = pd.to_numeric(late[column], errors="coerce").astype("Int64")
-    columns = ["date", "draft", "kind", "subject", "topic", "member_iso3", "yes", "no", "abstain",
-               "meeting", "vetoed_text", "source"]
+    columns = [
+        "date",
+        "draft",
+        "kind",
+        "subject",
+        "topic",
+        "member_iso3",
+        "yes",
+        "no",
+        "abstain",
+        "meeting",
+        "vetoed_text",
+        "source",
+    ]
     table = pd.concat([upstream.reindex(columns=columns), late.reindex(columns=columns)], ignore_index=True)
     for column in ("yes", "no", "abstain"):
         table[column] = table[column].astype("Int64")

@@ -220,6 +220,11 @@ def install_bundle(bundle_path: str | os.PathLike, cache: str | os.PathLike | No
 def licences_text() -> str:
     lines = ["# Data licences and citations", ""]
     for source in sources.sources().values():
-        lines += [f"## {source.title}", f"- covers: {source.covers}", f"- licence: {source.licence}",
-                  f"- cite: {source.citation}", ""]
+        lines += [
+            f"## {source.title}",
+            f"- covers: {source.covers}",
+            f"- licence: {source.licence}",
+            f"- cite: {source.citation}",
+            "",
+        ]
     return "\n".join(lines)

@@ -1,14 +1,14 @@
 """The ``unlearn`` command.
 
-    unlearn lab                         JupyterLab on notebooks/00_start_here.ipynb
-    unlearn data fetch [--mirror DIR]   fetch, verify and build every table
-    unlearn data status                 each source: cached?, coverage, licence, citation
-    unlearn data verify                 re-hash every cached file
-    unlearn data add PATH               register a Dag Hammarskjöld Library voting CSV
-    unlearn data bundle FILE            write the built cache to one file (for a hub)
-    unlearn data install FILE           install such a bundle
-    unlearn notebooks student OUT_DIR   student copies: solutions replaced, outputs cleared
-    unlearn notebooks run [PATHS]       re-run notebooks in place, saving outputs for nbval
+unlearn lab                         JupyterLab on notebooks/00_start_here.ipynb
+unlearn data fetch [--mirror DIR]   fetch, verify and build every table
+unlearn data status                 each source: cached?, coverage, licence, citation
+unlearn data verify                 re-hash every cached file
+unlearn data add PATH               register a Dag Hammarskjöld Library voting CSV
+unlearn data bundle FILE            write the built cache to one file (for a hub)
+unlearn data install FILE           install such a bundle
+unlearn notebooks student OUT_DIR   student copies: solutions replaced, outputs cleared
+unlearn notebooks run [PATHS]       re-run notebooks in place, saving outputs for nbval
 """
 
 from __future__ import annotations
@@ -35,7 +35,18 @@ def _data_fetch(args) -> int:
 
 
 def status_lines() -> list[str]:
-    """What ``unlearn data status`` prints: one block per source."""
+    """What ``unlearn data status`` prints: one block per source (:func:`source_lines`), then
+    where the tables and the cache are."""
+    lines = source_lines()
+    ready = cache.built_dir()
+    lines.append(f"Tables: {'built in ' + str(ready) if ready else 'not built yet (unlearn data fetch)'}")
+    lines.append(f"Cache folder: {config.cache_dir()}   mirror: {config.mirror_dir() or 'none (download)'}")
+    return lines
+
+
+def source_lines() -> list[str]:
+    """One block per source: its title, whether its files are cached, what it covers, its
+    licence and how to cite it (the part of ``unlearn data status`` that names no folder)."""
     lines = []
     added = cache.added_files()
     for source in sources.sources().values():
@@ -55,9 +66,6 @@ def status_lines() -> list[str]:
             f"  cite:     {source.citation}",
             "",
         ]
-    ready = cache.built_dir()
-    lines.append(f"Tables: {'built in ' + str(ready) if ready else 'not built yet (unlearn data fetch)'}")
-    lines.append(f"Cache folder: {config.cache_dir()}   mirror: {config.mirror_dir() or 'none (download)'}")
     return lines
 
 
@@ -142,7 +150,9 @@ def parser() -> argparse.ArgumentParser:
     install = data.add_parser("install", help="install a bundle")
     install.add_argument("file")
     install.set_defaults(run=_data_install)
-    nbs = sub.add_parser("notebooks", help="notebook tools for instructors").add_subparsers(dest="action", required=True)
+    nbs = sub.add_parser("notebooks", help="notebook tools for instructors").add_subparsers(
+        dest="action", required=True
+    )
     student = nbs.add_parser("student", help="write student versions (solutions replaced, outputs cleared)")
     student.add_argument("out_dir")
     student.set_defaults(run=_student)

@@ -36,9 +36,14 @@ def evidence(check: str) -> str:
     """What the data says about one ``check`` (see the module docstring for the vocabulary)."""
     kind, _, rest = check.partition(":")
     handlers = {
-        "ga_count": _ga_count, "sc_count": _sc_count, "ga_votes_of": _ga_votes_of,
-        "sc_votes_of": _sc_votes_of, "vetoes_on": _vetoes_on, "date_compare": _date_compare,
-        "us_votes": _us_votes, "bloc_compare": _bloc_compare,
+        "ga_count": _ga_count,
+        "sc_count": _sc_count,
+        "ga_votes_of": _ga_votes_of,
+        "sc_votes_of": _sc_votes_of,
+        "vetoes_on": _vetoes_on,
+        "date_compare": _date_compare,
+        "us_votes": _us_votes,
+        "bloc_compare": _bloc_compare,
     }
     if kind not in handlers:
         raise ValueError(f"unknown check {kind!r}; use one of {sorted(handlers)}")
@@ -74,15 +79,16 @@ def _ga_count(rest: str) -> str:
     row, votes = ga_roll_call_votes(symbol)
     known = int((votes["vote"] == vote).sum())
     published = int(row[vote]) if vote in ("yes", "no", "abstain") else None
-    return (f"{row['symbol']}: {published} states voted {vote} (tally published: {published}; "
-            f"known by name: {known}).")
+    return f"{row['symbol']}: {published} states voted {vote} (tally published: {published}; known by name: {known})."
 
 
 def _sc_count(rest: str) -> str:
     symbol, vote = rest.rsplit(":", 1)
     row, votes = _sc_votes(symbol)
-    return (f"{row['symbol']}: {int(row[vote])} of {len(votes)} Council members voted {vote} "
-            f"(tally {int(row['yes'])}-{int(row['no'])}-{int(row['abstain'])}).")
+    return (
+        f"{row['symbol']}: {int(row[vote])} of {len(votes)} Council members voted {vote} "
+        f"(tally {int(row['yes'])}-{int(row['no'])}-{int(row['abstain'])})."
+    )
 
 
 def _listed(votes: pd.DataFrame, codes: str) -> str:
@@ -117,8 +123,7 @@ def _vetoes_on(day: str) -> str:
     lines = [f"{len(that_day)} veto(es) on {day}:"]
     for _, row in that_day.iterrows():
         tally = f"{row['yes']} in favour" if pd.notna(row["yes"]) else "tally not known"
-        lines.append(f"{tables.country_name(row['member_iso3'])} vetoed {row['kind']} "
-                     f"'{row['subject']}' ({tally}).")
+        lines.append(f"{tables.country_name(row['member_iso3'])} vetoed {row['kind']} '{row['subject']}' ({tally}).")
     return " ".join(lines)
 
 
@@ -126,8 +131,10 @@ def _date_compare(rest: str) -> str:
     first, second = (pd.Timestamp(d) for d in rest.split(":"))
     years = first.year - second.year
     same_day = (first.month, first.day) == (second.month, second.day)
-    return (f"{first:%d %B %Y} is {(first - second).days} days after {second:%d %B %Y}"
-            f"{f': exactly {years} years, to the day' if same_day else ''}.")
+    return (
+        f"{first:%d %B %Y} is {(first - second).days} days after {second:%d %B %Y}"
+        f"{f': exactly {years} years, to the day' if same_day else ''}."
+    )
 
 
 def _us_votes(rest: str) -> str:
@@ -148,5 +155,4 @@ def _bloc_compare(symbol: str) -> str:
     spread = ", ".join(f"{n} {v}" for v, n in counts.items())
     us = votes.loc[votes["iso3"] == "USA", "vote"].iloc[0]
     russia = votes.loc[votes["iso3"] == "RUS", "vote"].iloc[0]
-    return (f"{row['symbol']}: EU members ({len(eu)}): {spread}. "
-            f"United States: {us}; Russian Federation: {russia}.")
+    return f"{row['symbol']}: EU members ({len(eu)}): {spread}. United States: {us}; Russian Federation: {russia}."

@@ -20,7 +20,7 @@ def periods() -> pd.DataFrame:
     states = curated.read("states", dates=("member_from", "member_to"))
     gaps = curated.read("membership_gaps", dates=("gap_from", "gap_to"))
     rows = []
-    for iso3, start, end in zip(states["iso3"], states["member_from"], states["member_to"]):
+    for iso3, start, end in zip(states["iso3"], states["member_from"], states["member_to"], strict=True):
         end = FAR_FUTURE if pd.isna(end) else end
         for _, gap in gaps[gaps["iso3"] == iso3].sort_values("gap_from").iterrows():
             rows.append((iso3, start, gap["gap_from"] - pd.Timedelta(days=1)))

@@ -35,9 +35,7 @@ def normalise(spelling: str) -> str:
 @functools.cache
 def alias_table() -> pd.DataFrame:
     """The curated alias table with a ``key`` column (the normalised alias) and parsed dates."""
-    table = pd.read_csv(
-        config.curated_dir() / "country_aliases.csv", dtype=str, keep_default_na=False
-    )
+    table = pd.read_csv(config.curated_dir() / "country_aliases.csv", dtype=str, keep_default_na=False)
     table["key"] = table["alias"].map(normalise)
     table["valid_from"] = pd.to_datetime(table["valid_from"].replace("", None))
     table["valid_to"] = pd.to_datetime(table["valid_to"].replace("", None))
@@ -75,7 +73,7 @@ def resolve(spellings: pd.Series, dates: pd.Series, kinds: tuple[str, ...], wher
     missing = frame.loc[result.isna().to_numpy()]
     if len(missing):
         examples = missing.drop_duplicates("key").head(10)
-        listed = ", ".join(f"{k!r} ({d:%Y-%m-%d})" for k, d in zip(examples["key"], examples["date"]))
+        listed = ", ".join(f"{k!r} ({d:%Y-%m-%d})" for k, d in zip(examples["key"], examples["date"], strict=True))
         raise UnmappedSpellingError(
             f"{where}: {missing['key'].nunique()} spelling(s) are not in data/country_aliases.csv "
             f"for their date: {listed}. Add a dated row for each (docs/countries.md says how)."

@@ -148,8 +148,10 @@ def iso3(name: str, on: str | pd.Timestamp | None = None) -> str:
             + "Names, common short names and ISO codes work (e.g. 'Russia', 'RUS', 'RU')."
         )
     when = pd.Timestamp(on) if on is not None else pd.Timestamp.now().normalize()
-    valid = rows[(rows["valid_from"].isna() | (rows["valid_from"] <= when))
-                 & (rows["valid_to"].isna() | (when <= rows["valid_to"]))]
+    valid = rows[
+        (rows["valid_from"].isna() | (rows["valid_from"] <= when))
+        & (rows["valid_to"].isna() | (when <= rows["valid_to"]))
+    ]
     chosen = valid if len(valid) else rows.sort_values("valid_to", na_position="last").tail(1)
     return str(chosen["iso3"].iloc[0])
 
@@ -214,14 +216,18 @@ def published_veto_totals() -> pd.DataFrame:
     rows = []
     for _, row in published.iterrows():
         members = row["member_iso3"].split(";")
-        rows.append({
-            "member": row["member_label"], "published": int(row["vetoes"]),
-            "stated_as_of": row["as_of"] or None,
-            "counted_on_stated_date": _count_on(members, row["as_of"]),
-            "matches_count_on": row["matches_count_on"] or None,
-            "counted_on_that_date": _count_on(members, row["matches_count_on"]),
-            "source": row["source"], "note": row["note"],
-        })
+        rows.append(
+            {
+                "member": row["member_label"],
+                "published": int(row["vetoes"]),
+                "stated_as_of": row["as_of"] or None,
+                "counted_on_stated_date": _count_on(members, row["as_of"]),
+                "matches_count_on": row["matches_count_on"] or None,
+                "counted_on_that_date": _count_on(members, row["matches_count_on"]),
+                "source": row["source"],
+                "note": row["note"],
+            }
+        )
     return pd.DataFrame(rows)
 
 

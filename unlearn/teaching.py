@@ -73,8 +73,9 @@ def execute_in_place(paths: list[str | Path] | None = None, timeout: int = 600) 
     done = []
     for path in [Path(p) for p in paths] if paths else sorted(NOTEBOOKS.glob("*.ipynb")):
         notebook = nbformat.read(path, as_version=4)
-        NotebookClient(notebook, timeout=timeout, kernel_name="python3",
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
+        NotebookClient(
+            notebook, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        ).execute()
         nbformat.write(notebook, path)
         done.append(path)
     return done

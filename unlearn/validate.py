@@ -24,9 +24,7 @@ def tally_mismatches(calls: pd.DataFrame, votes: pd.DataFrame, key: str = "rcid"
     published = calls[calls["tally_source"] == "published"].set_index(key)[["yes", "no", "abstain"]]
     joined = published.join(counted.add_suffix("_counted"), how="inner")
     partial = calls.set_index(key)["source"].reindex(joined.index).eq("curated")
-    diff = pd.concat(
-        [joined[v] != joined[f"{v}_counted"] for v in ("yes", "no", "abstain")], axis=1
-    ).any(axis=1)
+    diff = pd.concat([joined[v] != joined[f"{v}_counted"] for v in ("yes", "no", "abstain")], axis=1).any(axis=1)
     # curated roll calls list only the known votes: there the rows may not exceed the tally
     over = pd.concat([joined[f"{v}_counted"] > joined[v] for v in ("yes", "no", "abstain")], axis=1).any(axis=1)
     bad = joined[(diff & ~partial) | (over & partial)]
@@ -50,7 +48,9 @@ def overlap_agreement(tables: dict) -> dict:
     votes = tables["ga_votes"]
     voeten = calls[calls["source"] == "voeten"][["rcid", "symbol"]]
     mine = votes.merge(voeten, on="rcid")
-    both = overlap.merge(mine[["symbol", "iso3", "vote"]], on=["symbol", "iso3"], how="left", suffixes=("_dgacm", "_voeten"))
+    both = overlap.merge(
+        mine[["symbol", "iso3", "vote"]], on=["symbol", "iso3"], how="left", suffixes=("_dgacm", "_voeten")
+    )
     both["vote_voeten"] = both["vote_voeten"].astype("str")
     same = both["vote_dgacm"] == both["vote_voeten"]
     differ = both[~same]
@@ -77,8 +77,8 @@ def votes_outside_membership(calls: pd.DataFrame, votes: pd.DataFrame) -> pd.Dat
     spans["end"] = pd.to_datetime((spans["session"] + 1946).astype(str) + "-12-31")
     check = outside.merge(spans, on="session").merge(periods, on="iso3", suffixes=("", "_m"))
     overlaps = (check["start_m"] <= check["end"]) & (check["start"] <= check["end_m"]) & check["date_approximate"]
-    excused = set(zip(check.loc[overlaps, "rcid"], check.loc[overlaps, "iso3"]))
-    keep = [(r, i) not in excused for r, i in zip(outside["rcid"], outside["iso3"])]
+    excused = set(zip(check.loc[overlaps, "rcid"], check.loc[overlaps, "iso3"], strict=True))
+    keep = [(r, i) not in excused for r, i in zip(outside["rcid"], outside["iso3"], strict=True)]
     return outside[keep][["rcid", "symbol", "date", "iso3", "vote"]]
 
 
@@ -89,14 +89,16 @@ def run(tables: dict) -> dict:
     quirks = known_quirks()
     sc_mismatch = tally_mismatches(
         tables["sc_resolutions"][tables["sc_resolutions"]["voting"] == "recorded vote"],
-        tables["sc_votes"], key="symbol",
+        tables["sc_votes"],
+        key="symbol",
     )
     outside = votes_outside_membership(calls, votes)
     outside = outside[~outside["symbol"].isin(quirks)]
     return {
         "voeten_roll_calls": int((calls["source"] == "voeten").sum()),
-        "dgacm_roll_calls_with_votes": int(tables["_ga_overlap"]["symbol"].nunique()
-                                           + (calls["source"] == "dgacm_ga").sum()),
+        "dgacm_roll_calls_with_votes": int(
+            tables["_ga_overlap"]["symbol"].nunique() + (calls["source"] == "dgacm_ga").sum()
+        ),
         "ga_tally_mismatches": mismatches.to_dict("records"),
         "ga_tally_mismatches_unexplained": sorted(set(mismatches["symbol"].dropna()) - quirks),
         "sc_tally_mismatches": sc_mismatch.to_dict("records"),

@@ -110,12 +110,18 @@ def sc_records(paths: list[Path]) -> tuple[pd.DataFrame, pd.DataFrame]:
             if symbol in votes and len(votes[symbol]) >= listed:
                 continue
             tally = _TALLY.search(rec.get("adoption_type") or "")
-            counts = [int(x) for x in tally.groups()] if tally else [
-                _count(rec.get(k)) or _count(rec.get(k2)) or 0
-                for k, k2 in (("MS_in_favour_count", "sc_in_favour_count"),
-                              ("MS_against_count", "sc_against_count"),
-                              ("MS_abstaining_count", "sc_abstaining_count"))
-            ]
+            counts = (
+                [int(x) for x in tally.groups()]
+                if tally
+                else [
+                    _count(rec.get(k)) or _count(rec.get(k2)) or 0
+                    for k, k2 in (
+                        ("MS_in_favour_count", "sc_in_favour_count"),
+                        ("MS_against_count", "sc_against_count"),
+                        ("MS_abstaining_count", "sc_abstaining_count"),
+                    )
+                ]
+            )
             calls[symbol] = {
                 "symbol": symbol,
                 "date": parse_date(rec.get("adoption_date") or rec.get("document_title") or ""),
@@ -124,7 +130,9 @@ def sc_records(paths: list[Path]) -> tuple[pd.DataFrame, pd.DataFrame]:
                 "agenda_item": (rec.get("agenda_item_name") or "").strip(),
                 "draft": (rec.get("draft_resolution") or "").strip(),
                 "meeting": (rec.get("adoption_meeting") or "").strip(),
-                "yes": counts[0], "no": counts[1], "abstain": counts[2],
+                "yes": counts[0],
+                "no": counts[1],
+                "abstain": counts[2],
                 "unanimous": "unanim" in (rec.get("adoption_type") or "").lower(),
             }
             votes[symbol] = [(symbol, n, v) for v, names in lists.items() for n in names]

@@ -16,9 +16,15 @@ from ..errors import SourceFormatError
 from ..symbols import canonical
 
 _OLD_NAMES = {
-    "ms_codes": "ms_code", "ms_names": "ms_name", "ms_votes": "ms_vote", "resolutions": "resolution",
-    "yes": "total_yes", "no": "total_no", "abstentions": "total_abstentions",
-    "non_voting": "total_non_voting", "total_members": "total_ms",
+    "ms_codes": "ms_code",
+    "ms_names": "ms_name",
+    "ms_votes": "ms_vote",
+    "resolutions": "resolution",
+    "yes": "total_yes",
+    "no": "total_no",
+    "abstentions": "total_abstentions",
+    "non_voting": "total_non_voting",
+    "total_members": "total_ms",
 }
 VOTES = {"Y": "yes", "N": "no", "A": "abstain", "X": "absent", "NV": "absent"}
 REQUIRED = {"ms_code", "ms_name", "ms_vote", "date", "resolution"}
@@ -27,7 +33,7 @@ REQUIRED = {"ms_code", "ms_name", "ms_vote", "date", "resolution"}
 def kind_of(path: Path) -> str:
     """``"ga"`` or ``"sc"``, from the columns (SC files have ``permanent_member``)."""
     columns = set(pd.read_csv(path, nrows=0).rename(columns=_OLD_NAMES).columns)
-    if not REQUIRED <= columns:
+    if not columns >= REQUIRED:
         raise SourceFormatError(
             f"{path.name} is not a Dag Hammarskjöld Library voting CSV: it lacks "
             f"{sorted(REQUIRED - columns)}. Download it from https://digitallibrary.un.org/record/4060887 "

@@ -47,7 +47,7 @@ def roll_calls(rc_path: Path, issues_path: Path) -> pd.DataFrame:
             "important": rc["importantvote"].astype("float").eq(1),
         }
     )
-    out["symbol"] = [voeten_symbol(u, s) for u, s in zip(out["symbol_raw"], out["session"])]
+    out["symbol"] = [voeten_symbol(u, s) for u, s in zip(out["symbol_raw"], out["session"], strict=True)]
     out["kind"] = _kinds(rc, out["symbol"])
     out["date_approximate"] = _approximate_dates(out)
     for code in ISSUE_CODES:
@@ -63,7 +63,7 @@ def _kinds(rc: pd.DataFrame, symbol: pd.Series) -> list[str]:
     amend = rc["amend"].astype("float").to_numpy()
     para = rc["para"].astype("float").to_numpy()
     kinds = []
-    for a, p, s in zip(amend, para, symbol.notna()):
+    for a, p, s in zip(amend, para, symbol.notna(), strict=True):
         if a == 1:
             kinds.append("amendment")
         elif p == 1:
