@@ -114,9 +114,10 @@ def test_a_state_that_did_not_exist_gives_no_row():
 def test_by_session_and_whole_period():
     dates = ["2000-10-01", "2001-03-01", "2001-10-01"]  # sessions 55, 55, 56
     votes, calls = toy_assembly({"AAA": "yyy", "BBB": "yny"}, dates)
-    assert pair("AAA", "BBB", votes, calls, by="session")[
-        ["session", "agreement"]
-    ].values.tolist() == [[55, 0.5], [56, 1.0]]
+    assert pair("AAA", "BBB", votes, calls, by="session")[["session", "agreement"]].values.tolist() == [
+        [55, 0.5],
+        [56, 1.0],
+    ]
     whole = pair("AAA", "BBB", votes, calls, by=None)
     assert "year" not in whole and whole["agreement"].iloc[0] == pytest.approx(2 / 3)
 
@@ -179,9 +180,7 @@ def test_errors_say_what_to_do():
 
 
 def test_voted_with_ranks_and_breaks_ties():
-    votes, calls = toy_assembly(
-        {"AAA": "yyyn", "BBB": "yyyn", "CCC": "yyy-", "DDD": "nnny", "EEE": "yyxx"}, Y2000[:4]
-    )
+    votes, calls = toy_assembly({"AAA": "yyyn", "BBB": "yyyn", "CCC": "yyy-", "DDD": "nnny", "EEE": "yyxx"}, Y2000[:4])
     ranked = voted_with("AAA", votes=votes, roll_calls=calls)
     # BBB and CCC agree fully; BBB has more votes. EEE too, with fewer. DDD never.
     assert ranked["iso3"].tolist() == ["BBB", "CCC", "EEE", "DDD"]
@@ -195,9 +194,7 @@ def test_voted_with_ranks_and_breaks_ties():
 
 
 def test_matrix_and_pairs_agree_with_the_pair_function():
-    votes, calls = toy_assembly(
-        {"AAA": "yynaax", "BBB": "ynnya?", "CCC": "aaynn-", "DDD": "xxxxxx"}, Y2000[:6]
-    )
+    votes, calls = toy_assembly({"AAA": "yynaax", "BBB": "ynnya?", "CCC": "aaynn-", "DDD": "xxxxxx"}, Y2000[:6])
     for definition in ("exact", "lijphart", "state_dept"):
         table = agreement_matrix(2000, definition=definition, votes=votes, roll_calls=calls)
         pairs = agreement_pairs(definition=definition, votes=votes, roll_calls=calls)

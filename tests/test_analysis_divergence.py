@@ -89,9 +89,12 @@ def test_flips_against_the_previous_and_the_usual_vote():
         2,
     ]
     # Beta: n then a; now a: no change; the usual vote is a tie (n, a), so the latest wins: a
-    assert rows.loc[
-        8, ["previous_vote", "usual_vote", "changed", "differs_from_usual"]
-    ].tolist() == ["abstain", "abstain", False, False]
+    assert rows.loc[8, ["previous_vote", "usual_vote", "changed", "differs_from_usual"]].tolist() == [
+        "abstain",
+        "abstain",
+        False,
+        False,
+    ]
     # Delta: y, then absent (not counted), now n: compared with the y
     assert rows.loc[9, ["previous_vote", "change"]].tolist() == ["yes", "yes -> no"]
     # a second Alpha vote in the same session compares with the earlier sessions only
@@ -125,9 +128,7 @@ def shift_frames():
     return toy_assembly({"USA": "yyynnn", "FRA": "yyyyyy", "DEU": "yyynny", "RUS": "nnnnnn"}, dates)
 
 
-EU = pd.DataFrame(
-    {"iso3": ["FRA", "DEU"], "joined": ["1958-01-01", "1958-01-01"], "left": [None, None]}
-)
+EU = pd.DataFrame({"iso3": ["FRA", "DEU"], "joined": ["1958-01-01", "1958-01-01"], "left": [None, None]})
 
 
 def test_alignment_shift_by_hand():
@@ -148,9 +149,7 @@ def test_alignment_shift_by_hand():
     assert table.loc["EU members", ["agreement", "reference_mean"]].tolist() == [0.25, 0.875]
     assert table.loc["EU members", "z"] == pytest.approx(-0.625 / 0.176777, rel=1e-4)
     # Russia (a state given by code): 0, 0.5, then 1.0
-    assert table.loc["RUS", "agreement"] == 1.0 and table.loc["RUS", "z"] == pytest.approx(
-        0.75 / 0.353553, rel=1e-4
-    )
+    assert table.loc["RUS", "agreement"] == 1.0 and table.loc["RUS", "z"] == pytest.approx(0.75 / 0.353553, rel=1e-4)
     # the winning side: yes, yes / yes, no / no, and a 2-2 tie that is left out. The USA was
     # always on it: no spread in the reference years, so no z
     assert table.loc["Assembly majority", ["agreement", "votes", "reference_sd"]].tolist() == [
@@ -173,9 +172,7 @@ def test_alignment_shift_without_spread_has_no_z():
 
 
 def test_us_2025_votes_on_the_dgacm_extract(built):
-    shares = unlearn.vote_shares("United States", years=(2024, 2025), source="dgacm_ga").set_index(
-        "year"
-    )
+    shares = unlearn.vote_shares("United States", years=(2024, 2025), source="dgacm_ga").set_index("year")
     assert shares.loc[2025, ["roll_calls", "no"]].tolist() == [184, 169]
     assert shares.loc[2024, ["roll_calls", "no"]].tolist() == [92, 48]
 
@@ -189,9 +186,9 @@ def test_us_2025_against_its_own_past(built):
 
 
 def test_us_2025_alignment_shift_and_the_counter_evidence(built):
-    shift = unlearn.alignment_shift(
-        "United States", 2025, reference_years=(2020, 2024), source="dgacm_ga"
-    ).set_index("partner")
+    shift = unlearn.alignment_shift("United States", 2025, reference_years=(2020, 2024), source="dgacm_ga").set_index(
+        "partner"
+    )
     assert shift.loc["France", "z"] < -3 and shift.loc["EU members", "z"] < -3
     # the counter-evidence: on the Ukraine votes the United States and Russia are not closer
     # than on everything else (both voted no on ES-11/7)

@@ -21,8 +21,7 @@ GROUPS = pd.DataFrame(
         "group": ["Western European and Others"] * 4
         + ["Eastern European"] * 2
         + ["Asia-Pacific", "African", "Asia-Pacific"],
-        "valid_from": ["1945-10-24"] * 4
-        + ["1991-12-24", "1945-10-24", "1971-10-25", "1963-12-16", None],
+        "valid_from": ["1945-10-24"] * 4 + ["1991-12-24", "1945-10-24", "1971-10-25", "1963-12-16", None],
         "valid_to": [None] * 5 + ["1991-12-23", None, None, None],
     }
 )
@@ -57,15 +56,10 @@ def table(date, groups):
 
 def test_breakdown_by_p5_eu_and_states():
     t = table("2019-06-01", ["P5", "EU", "United States", "KEN"])
-    assert t.loc[
-        "All members", ["members", "yes", "abstain", "no", "absent", "unknown"]
-    ].tolist() == [8, 2, 2, 2, 1, 1]
+    assert t.loc["All members", ["members", "yes", "abstain", "no", "absent", "unknown"]].tolist() == [8, 2, 2, 2, 1, 1]
     assert t.loc["P5", ["yes", "abstain", "no"]].tolist() == [2, 1, 2]
     assert t.loc["P5", "majority"] == "split"  # 2 yes, 2 no: a tie
-    assert (
-        t.loc["EU", ["members", "yes", "abstain"]].tolist() == [3, 2, 1]
-        and t.loc["EU", "majority"] == "yes"
-    )
+    assert t.loc["EU", ["members", "yes", "abstain"]].tolist() == [3, 2, 1] and t.loc["EU", "majority"] == "yes"
     assert t.loc["United States", "majority"] == "no" and t.loc["KEN", "majority"] == "absent"
 
 

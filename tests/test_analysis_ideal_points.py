@@ -27,9 +27,7 @@ def frames(blocs=BLOCS):
 
 def test_blocs_are_ordered_with_the_west_positive_in_every_session():
     votes, calls = frames()
-    points = ideal_points(votes=votes, roll_calls=calls).pivot(
-        index="session", columns="iso3", values="ideal_point"
-    )
+    points = ideal_points(votes=votes, roll_calls=calls).pivot(index="session", columns="iso3", values="ideal_point")
     assert points.index.tolist() == [55, 56, 57, 58]
     assert (points["USA"] > points["IND"]).all() and (points["IND"] > points["SUN"]).all()
     assert (points["EGY"] > points["CUB"]).all()
@@ -37,9 +35,7 @@ def test_blocs_are_ordered_with_the_west_positive_in_every_session():
 
 def test_identical_sessions_get_identical_positions():
     votes, calls = frames()
-    points = ideal_points(votes=votes, roll_calls=calls).pivot(
-        index="session", columns="iso3", values="ideal_point"
-    )
+    points = ideal_points(votes=votes, roll_calls=calls).pivot(index="session", columns="iso3", values="ideal_point")
     assert np.allclose(points.to_numpy(), points.iloc[0].to_numpy()[None, :])
 
 
@@ -56,14 +52,10 @@ def test_the_bridge_keeps_the_direction_when_a_state_joins():
 
 
 def test_sessions_with_too_few_votes_are_skipped_and_years_select_sessions():
-    votes, calls = toy_assembly(
-        {s: v * 4 + v[:3] for s, v in BLOCS.items()}, DATES + ["2004-10-01"] * 3
-    )
+    votes, calls = toy_assembly({s: v * 4 + v[:3] for s, v in BLOCS.items()}, DATES + ["2004-10-01"] * 3)
     points = ideal_points(votes=votes, roll_calls=calls)
     assert sorted(points["session"].unique()) == [55, 56, 57, 58]
-    assert ideal_points((2001, 2001), votes=votes, roll_calls=calls)[
-        "session"
-    ].unique().tolist() == [56]
+    assert ideal_points((2001, 2001), votes=votes, roll_calls=calls)["session"].unique().tolist() == [56]
 
 
 def test_validation_on_the_real_data(built):

@@ -11,9 +11,7 @@ from unlearn.analysis import vetoes_by_decade, vetoes_by_subject, vetoes_per_mem
 # five vetoed texts; text 3 vetoed jointly by the USA and the UK, text 5 by the USSR's seat
 HAND = pd.DataFrame(
     {
-        "date": pd.to_datetime(
-            ["1947-01-01", "1956-01-01", "1976-01-01", "1976-01-01", "1989-01-01", "2022-01-01"]
-        ),
+        "date": pd.to_datetime(["1947-01-01", "1956-01-01", "1976-01-01", "1976-01-01", "1989-01-01", "2022-01-01"]),
         "kind": ["draft resolution"] * 5 + ["amendment"],
         "member_iso3": ["SUN", "SUN", "USA", "GBR", "USA", "RUS"],
         "vetoed_text": [1, 2, 3, 3, 4, 5],
@@ -42,9 +40,7 @@ def test_as_of_kind_and_seat():
 
 def test_by_decade_has_zero_rows():
     decades = vetoes_by_decade(vetoes=HAND).set_index(["decade", "member_iso3"])["vetoes"]
-    assert (
-        decades[(1940, "SUN")] == 1 and decades[(1970, "USA")] == 1 and decades[(1980, "USA")] == 1
-    )
+    assert decades[(1940, "SUN")] == 1 and decades[(1970, "USA")] == 1 and decades[(1980, "USA")] == 1
     assert decades[(1940, "USA")] == 0
     assert len(decades) == 5 * 4  # five decades with a veto x four members
 

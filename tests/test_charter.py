@@ -54,9 +54,7 @@ def test_ga_rejects_impossible_counts():
 def test_council_size_by_era():
     assert council_size("1965-12-31") == (11, 7)
     assert council_size("1966-01-01") == (15, 9)
-    assert (
-        permanent_members("1971-10-24")[0] == "TWN" and permanent_members("1971-10-25")[0] == "CHN"
-    )
+    assert permanent_members("1971-10-24")[0] == "TWN" and permanent_members("1971-10-25")[0] == "CHN"
     assert "SUN" in permanent_members("1991-12-23") and "RUS" in permanent_members("1991-12-24")
 
 
@@ -138,17 +136,11 @@ def test_sc_rule_is_monotone_in_yes(yes, no, abstain, procedural, date, vetoes):
     if yes + no + abstain + 1 > size or vetoes > no:
         return
     against = ["USA", "GBR"][:vetoes]
-    before = sc_adopted(
-        {"yes": yes, "no": no, "abstain": abstain}, procedural, date, against
-    ).adopted
-    after = sc_adopted(
-        {"yes": yes + 1, "no": no, "abstain": abstain}, procedural, date, against
-    ).adopted
+    before = sc_adopted({"yes": yes, "no": no, "abstain": abstain}, procedural, date, against).adopted
+    after = sc_adopted({"yes": yes + 1, "no": no, "abstain": abstain}, procedural, date, against).adopted
     assert after >= before
     if vetoes:  # a permanent member's no turned into a yes never hurts
-        fewer = sc_adopted(
-            {"yes": yes + 1, "no": no - 1, "abstain": abstain}, procedural, date, against[1:]
-        )
+        fewer = sc_adopted({"yes": yes + 1, "no": no - 1, "abstain": abstain}, procedural, date, against[1:])
         assert fewer.adopted >= before
 
 
@@ -190,13 +182,9 @@ def test_curated_procedural_votes_pass_only_as_procedural():
 def test_every_veto_with_a_known_tally_fails(built):
     vetoes = unlearn.vetoes()
     known = vetoes.dropna(subset=["yes", "no", "abstain"])
-    assert (
-        len(known) >= 20
-    )  # the upstream list carries no tallies: the curated vetoes since 2022 do
+    assert len(known) >= 20  # the upstream list carries no tallies: the curated vetoes since 2022 do
     for text, rows in known.groupby("vetoed_text"):
         first = rows.iloc[0]
         tally = {"yes": int(first["yes"]), "no": int(first["no"]), "abstain": int(first["abstain"])}
-        decision = sc_adopted(
-            tally, date=first["date"], permanent_against=sorted(set(rows["member_iso3"]))
-        )
+        decision = sc_adopted(tally, date=first["date"], permanent_against=sorted(set(rows["member_iso3"])))
         assert not decision.adopted, (text, first["draft"], tally)

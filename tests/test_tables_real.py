@@ -192,3 +192,11 @@ def test_dates_of_early_sessions_are_flagged_approximate(calls):
     early = calls[(calls["source"] == "voeten") & (calls["session"] <= 51)]
     assert early["date_approximate"].all()
     assert not calls.loc[calls["symbol"] == "A/RES/68/262", "date_approximate"].iloc[0]
+
+
+def test_council_has_ten_elected_members_every_year(built):
+    votes = unlearn.sc_votes().merge(unlearn.sc_resolutions()[["symbol", "year"]], on="symbol")
+    seats = votes.groupby("year")["iso3"].nunique()
+    assert (seats == 15).all(), seats[seats != 15]
+    dated = unlearn.sc_resolutions().set_index("symbol")["date"]
+    assert dated["S/RES/2423"] == pd.Timestamp("2018-06-28")

@@ -92,6 +92,20 @@ def ga_records(paths: list[Path]) -> tuple[pd.DataFrame, pd.DataFrame]:
     return pd.DataFrame(calls), pd.DataFrame(votes, columns=["symbol", "name", "vote"])
 
 
+def _sc_date(rec: dict) -> pd.Timestamp:
+    """The adoption date, checked against the year in the symbol ("S/RES/2423 (2018)").
+
+    One record (S/RES/2423 (2018)) carries the date of an earlier text (29 June 2016); where the
+    year disagrees with the symbol, the draft's date of the right year is used instead.
+    """
+    date = parse_date(rec.get("adoption_date") or rec.get("document_title") or "")
+    year = re.search(r"\((\d{4})\)", rec.get("symbol") or rec.get("sc_symbol") or "")
+    draft_date = str(rec.get("draft_resolution_date") or "")
+    if year and int(year.group(1)) != date.year and draft_date.startswith(year.group(1)):
+        return pd.Timestamp(draft_date[:10])
+    return date
+
+
 def sc_records(paths: list[Path]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Security Council resolutions and their listed votes.
 
@@ -124,7 +138,7 @@ def sc_records(paths: list[Path]) -> tuple[pd.DataFrame, pd.DataFrame]:
             )
             calls[symbol] = {
                 "symbol": symbol,
-                "date": parse_date(rec.get("adoption_date") or rec.get("document_title") or ""),
+                "date": _sc_date(rec),
                 "file": path.name,
                 "title": (rec.get("resolution_title") or rec.get("title") or "").strip(),
                 "agenda_item": (rec.get("agenda_item_name") or "").strip(),
