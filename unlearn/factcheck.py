@@ -60,7 +60,7 @@ def ga_roll_call_votes(symbol: str) -> tuple[pd.Series, pd.DataFrame]:
     row = matches.iloc[-1]
     votes = tables.ga_votes()
     mine = votes[votes["rcid"] == row["rcid"]].copy()
-    mine["country"] = mine["iso3"].astype(str).map(tables.country_name)
+    mine["country"] = mine["iso3"].astype(str).map(tables.short_names())
     return row, mine
 
 
@@ -70,7 +70,7 @@ def _sc_votes(symbol: str) -> tuple[pd.Series, pd.DataFrame]:
     row = res[res["symbol"] == wanted].iloc[0]
     votes = tables.sc_votes()
     mine = votes[votes["symbol"] == wanted].copy()
-    mine["country"] = mine["iso3"].astype(str).map(tables.country_name)
+    mine["country"] = mine["iso3"].astype(str).map(tables.short_names())
     return row, mine
 
 
