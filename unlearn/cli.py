@@ -132,8 +132,7 @@ def _run_notebooks(args) -> int:
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="unlearn", description="Lessons and data on how the UN decides.")
     sub = top.add_subparsers(dest="command", required=True)
-    lab = sub.add_parser("lab", help="open JupyterLab on the notebooks")
-    lab.add_argument("extra", nargs=argparse.REMAINDER, help="passed on to jupyter lab")
+    lab = sub.add_parser("lab", help="open JupyterLab on the notebooks (other options go to jupyter lab)")
     lab.set_defaults(run=_lab)
     data = sub.add_parser("data", help="fetch, check and manage the data").add_subparsers(dest="action", required=True)
     fetch = data.add_parser("fetch", help="fetch, verify and build every table")
@@ -163,7 +162,10 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    args, unknown = parser().parse_known_args(argv)
+    if unknown and args.command != "lab":  # only `unlearn lab` passes options on (to jupyter lab)
+        parser().error(f"unrecognized arguments: {' '.join(unknown)}")
+    args.extra = unknown
     try:
         return args.run(args)
     except UnlearnError as exc:

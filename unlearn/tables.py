@@ -167,14 +167,29 @@ def country(name: str, on: str | pd.Timestamp | None = None) -> pd.Series:
     return table.loc[code].rename(code)
 
 
+_names_memo: dict[int, dict[str, str]] = {}
+
+
+def short_names() -> dict[str, str]:
+    """``iso3`` -> common short name for every state, built once per table build.
+
+    >>> short_names()["RUS"]
+    'Russia'
+    """
+    table = countries()
+    if id(table) not in _names_memo:  # the cache hands out the same frame until a rebuild
+        _names_memo.clear()
+        _names_memo[id(table)] = dict(zip(table["iso3"], table["short_name"], strict=True))
+    return _names_memo[id(table)]
+
+
 def country_name(code: str) -> str:
-    """The short name of an ``iso3`` code.
+    """The short name of an ``iso3`` code (the code itself if unknown).
 
     >>> country_name("SUN")
     'Soviet Union'
     """
-    table = countries().set_index("iso3")["short_name"]
-    return str(table.get(code, code))
+    return short_names().get(code, code)
 
 
 SEATS = {"SUN": "RUS", "RUS": "RUS", "TWN": "CHN", "CHN": "CHN", "USA": "USA", "GBR": "GBR", "FRA": "FRA"}

@@ -27,18 +27,12 @@ import pandas as pd
 
 from .. import tables
 from ..errors import UnknownNameError, UnlearnError
+from ..ingest.voeten import ISSUE_CODES
 
 NOT_MEMBER, YES, ABSTAIN, NO, ABSENT, UNKNOWN = range(6)
 CODE_OF_VOTE = {"yes": YES, "abstain": ABSTAIN, "no": NO, "absent": ABSENT}
 VOTE_OF_CODE = {YES: "yes", ABSTAIN: "abstain", NO: "no", ABSENT: "absent", UNKNOWN: "unknown"}
-ISSUES = {
-    "me": "Palestinian conflict",
-    "nu": "Nuclear weapons and nuclear material",
-    "di": "Arms control and disarmament",
-    "hr": "Human rights",
-    "co": "Colonialism",
-    "ec": "Economic development",
-}
+ISSUES = ISSUE_CODES  # Voeten's six issue codes, as the ingest defines them
 KINDS = ("resolution", "amendment", "paragraph", "other")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 _TITLE_SUFFIX = re.compile(

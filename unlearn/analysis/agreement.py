@@ -244,10 +244,7 @@ def voted_with(
 def _short_names() -> dict[str, str]:
     """Short names from :func:`unlearn.countries` if the tables are built (names are a nicety:
     a hand-made example must not start a build of the real tables)."""
-    if cache.built_dir() is None:
-        return {}
-    table = tables.countries()
-    return dict(zip(table["iso3"], table["short_name"], strict=True))
+    return tables.short_names() if cache.built_dir() is not None else {}
 
 
 # ---------------------------------------------------------------- every pair at once

@@ -19,11 +19,9 @@ import pandas as pd
 
 from ._matrix import (
     ABSENT,
-    ABSTAIN,
     ISSUES,
     NO,
     NOT_MEMBER,
-    UNKNOWN,
     VOTE_OF_CODE,
     YES,
     Seat,
@@ -70,13 +68,7 @@ def vote_shares(
     if by is not None:
         frame.insert(0, by, keys.astype("int64"))
     frame["roll_calls"] = np.bincount(index, minlength=len(keys))
-    for vote, code in (
-        ("yes", YES),
-        ("abstain", ABSTAIN),
-        ("no", NO),
-        ("absent", ABSENT),
-        ("unknown", UNKNOWN),
-    ):
+    for code, vote in VOTE_OF_CODE.items():
         frame[vote] = np.bincount(index, weights=x[mask] == code, minlength=len(keys)).astype(
             "int64"
         )

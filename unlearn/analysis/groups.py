@@ -18,13 +18,8 @@ import pandas as pd
 from ..charter import permanent_members
 from ..ingest import curated
 from ._matrix import (
-    ABSENT,
-    ABSTAIN,
-    NO,
     NOT_MEMBER,
-    UNKNOWN,
     VOTE_OF_CODE,
-    YES,
     state_code,
     vote_matrix,
 )
@@ -178,16 +173,7 @@ def _subset(matrix, codes: np.ndarray, members) -> np.ndarray:
 
 
 def _summary(group: str, kind: str, codes: np.ndarray) -> dict:
-    counts = {
-        vote: int((codes == code).sum())
-        for vote, code in (
-            ("yes", YES),
-            ("abstain", ABSTAIN),
-            ("no", NO),
-            ("absent", ABSENT),
-            ("unknown", UNKNOWN),
-        )
-    }
+    counts = {vote: int((codes == code).sum()) for code, vote in VOTE_OF_CODE.items()}
     cast = {v: counts[v] for v in ("yes", "abstain", "no")}
     top = max(cast.values())
     leaders = [v for v, n in cast.items() if n == top and n > 0]

@@ -147,3 +147,15 @@ class WidgetBase:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__}: {self.summary_text()[:200]}>"
+
+
+def year_range(value: tuple[int, int], first: int, last: int) -> widgets.IntRangeSlider:
+    """A from-to year slider that redraws only when released (``continuous_update=False``)."""
+    return widgets.IntRangeSlider(
+        value=tuple(value),
+        min=first,
+        max=last,
+        description="Years",
+        continuous_update=False,
+        layout=widgets.Layout(width="420px"),
+    )

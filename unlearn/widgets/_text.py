@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import html
 
 from .. import tables
@@ -47,12 +46,6 @@ def with_article(name: str) -> str:
     return f"the {name}" if name.startswith(_WITH_ARTICLE) else name
 
 
-@functools.cache
-def _short_names() -> dict[str, str]:
-    countries = tables.countries()
-    return dict(zip(countries["iso3"], countries["short_name"], strict=True))
-
-
 def name_of(code: str) -> str:
     """The short name of an iso3 code (the code itself if unknown), as
     :func:`unlearn.country_name` gives it, looked up once per session.
@@ -60,7 +53,7 @@ def name_of(code: str) -> str:
     >>> name_of("SUN")
     'Soviet Union'
     """
-    return _short_names().get(code, code)
+    return tables.country_name(code)
 
 
 def percent(share: float) -> str:

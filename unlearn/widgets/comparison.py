@@ -21,7 +21,7 @@ from .. import tables
 from ..analysis._matrix import ISSUES
 from ..analysis.agreement import agreement, seat_series
 from ..plotting import MARKERS, PALETTE, figure_bundle, new_figure, styled
-from ._base import WidgetBase, html_bundle, message
+from ._base import WidgetBase, html_bundle, message, year_range
 from ._text import esc, name_of, percent, with_article, year_span
 
 FIRST_YEAR, LAST_YEAR = 1946, 2026
@@ -204,14 +204,7 @@ class CountryComparison(WidgetBase):
             description="Add",
         )
         self.states = widgets.TagsInput(value=list(states), allow_duplicates=False)
-        self.years = widgets.IntRangeSlider(
-            value=tuple(years),
-            min=FIRST_YEAR,
-            max=LAST_YEAR,
-            description="Years",
-            continuous_update=False,
-            layout=widgets.Layout(width="420px"),
-        )
+        self.years = year_range(years, FIRST_YEAR, LAST_YEAR)
         self.issue = widgets.Dropdown(
             options=[("all issues", None)] + [(n, c) for c, n in ISSUES.items()],
             value=issue,

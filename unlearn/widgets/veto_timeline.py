@@ -19,7 +19,7 @@ import pandas as pd
 from .. import names, tables
 from ..analysis.vetoes import MEMBER_NAMES, SEAT_OF, vetoes_per_member
 from ..plotting import MEMBER_STYLE, figure_bundle, new_figure, styled
-from ._base import WidgetBase, html_bundle
+from ._base import WidgetBase, html_bundle, year_range
 from ._text import esc, name_of, year_span
 
 FIRST_YEAR, LAST_YEAR = 1946, 2026
@@ -214,14 +214,7 @@ class VetoTimeline(WidgetBase):
             description="Subject",
             continuous_update=False,
         )
-        self.years = widgets.IntRangeSlider(
-            value=tuple(years),
-            min=FIRST_YEAR,
-            max=LAST_YEAR,
-            description="Years",
-            continuous_update=False,
-            layout=widgets.Layout(width="420px"),
-        )
+        self.years = year_range(years, FIRST_YEAR, LAST_YEAR)
         self.by = widgets.ToggleButtons(
             options=[("by state", "member"), ("by permanent seat", "seat")],
             value=by,
