@@ -19,8 +19,15 @@ from unlearn import teaching
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-EXPECTED = ["00_start_here", "01_un_bodies", "02_general_assembly", "03_security_council_and_veto",
-            "04_voting_blocs", "05_february_2025", "06_fact_check_the_news"]
+EXPECTED = [
+    "00_start_here",
+    "01_un_bodies",
+    "02_general_assembly",
+    "03_security_council_and_veto",
+    "04_voting_blocs",
+    "05_february_2025",
+    "06_fact_check_the_news",
+]
 
 
 def test_the_sequence_is_complete():
@@ -86,9 +93,24 @@ def test_student_copies_replace_solutions_and_still_run(tmp_path, built):
         assert all(not c.get("outputs") for c in notebook.cells if c.cell_type == "code")
     env = {**os.environ}
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-o", "addopts=", "-q",
-         "--nbval-lax", "--nbval-current-env", str(tmp_path)],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=900,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "-o",
+            "addopts=",
+            "-q",
+            "--nbval-lax",
+            "--nbval-current-env",
+            str(tmp_path),
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert " passed" in result.stdout

@@ -100,3 +100,27 @@ def test_library_csv_that_is_not_one_is_refused(tmp_path):
     shutil.copy(FIXTURES / "vetoes.csv", tmp_path / "x.csv")
     with pytest.raises(SourceFormatError, match="not a Dag Hammarskjöld Library voting CSV"):
         dhl.kind_of(tmp_path / "x.csv")
+
+
+def test_unknown_spelling_stops_the_build_and_names_it():
+    from unlearn import names
+    from unlearn.errors import UnmappedSpellingError
+
+    spellings = pd.Series(["FRANCE", "ATLANTIS", "CHILEs"])
+    dates = pd.Series(pd.to_datetime(["2020-01-01"] * 3))
+    with pytest.raises(UnmappedSpellingError, match=r"country_aliases.csv for their date: 'ATLANTIS' \(2020-01-01\)"):
+        names.resolve(spellings, dates, ("name",), "a test extract")
+
+
+def test_dated_aliases_pick_the_state_of_their_time():
+    from unlearn import names
+
+    codes = pd.Series(["RU", "RU", "YU", "YU"])
+    dates = pd.Series(pd.to_datetime(["1985-06-01", "1995-06-01", "1985-06-01", "2003-06-01"]))
+    assert names.resolve(codes, dates, ("iso2",), "test").tolist() == ["SUN", "RUS", "YUG", "SCG"]
+
+
+def test_suggestions_for_a_person_never_for_the_ingest():
+    from unlearn import names
+
+    assert names.suggest("Hungry", ["Hungary", "Mongolia", "Chad"])[0] == "Hungary"
