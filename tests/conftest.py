@@ -1,8 +1,4 @@
-"""Shared test set-up: the real tables come from the offline mirror (../shared/un-data).
-
-Tests read the data from the mirror unless UNLEARN_DATA_MIRROR is already set; the cache goes
-to .cache/unlearn in the checkout unless UNLEARN_CACHE_DIR is set (both as .ci/run does).
-"""
+"""Shared fixtures. The environment (mirror, cache folder) is set in the root conftest.py."""
 
 from __future__ import annotations
 
@@ -10,13 +6,6 @@ import os
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-MIRROR = ROOT.parent / "shared" / "un-data"
-
-os.environ.setdefault("UNLEARN_DATA_MIRROR", str(MIRROR))
-os.environ.setdefault("UNLEARN_CACHE_DIR", str(ROOT / ".cache" / "unlearn"))
-os.environ.setdefault("MPLBACKEND", "Agg")
 
 
 @pytest.fixture(scope="session")
