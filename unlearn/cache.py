@@ -31,6 +31,8 @@ from .errors import DataUnavailableError, UnlearnError
 INGEST_VERSION = "1"
 TABLES = ("countries", "ga_roll_calls", "ga_votes", "sc_resolutions", "sc_votes", "vetoes")
 _BUILD_CODE = ("build.py", "validate.py", "names.py", "membership.py", "symbols.py")
+_keys: dict[tuple, str] = {}
+_last_check: dict[tuple[str, str], tuple[float, str]] = {}
 _memory: dict[tuple[str, str], pd.DataFrame] = {}
 
 
@@ -47,19 +49,39 @@ def added_files(cache: str | os.PathLike | None = None) -> dict[str, list[Path]]
     return found
 
 
-def build_key(cache: str | os.PathLike | None = None) -> str:
-    """A short hash of everything a build reads (see the module docstring)."""
-    digest = hashlib.sha256(INGEST_VERSION.encode())
-    for f in sources.upstream_files():
-        digest.update(f.sha256.encode())
+def _key_inputs(cache) -> list[Path]:
+    """The files whose content decides the build key: ingest code, curated tables, added files."""
     code = Path(__file__).parent
-    for path in sorted([*code.glob("ingest/*.py"), *(code / n for n in _BUILD_CODE)]):
-        digest.update(path.read_bytes())  # a change to the ingest code rebuilds the tables
-    for path in sorted(config.curated_dir().glob("*.csv")):
-        digest.update(path.name.encode() + path.read_bytes())
-    for kind, paths in sorted(added_files(cache).items()):
-        digest.update(kind.encode() + "".join(p.name for p in paths).encode())
-    return digest.hexdigest()[:16]
+    inputs = sorted([*code.glob("ingest/*.py"), *(code / n for n in _BUILD_CODE)])
+    inputs += sorted(config.curated_dir().glob("*.csv"))
+    registry = config.cache_dir(cache) / "added" / "added.json"
+    return inputs + ([registry] if registry.is_file() else [])
+
+
+def build_key(cache: str | os.PathLike | None = None) -> str:
+    """A short hash of everything a build reads (see the module docstring).
+
+    Widgets ask for tables many times a second, so the hash is kept while no input file's
+    modification time or size has changed (a ``stat`` per file instead of reading them all),
+    and the files are looked at no more than once a second.
+    """
+    now = time.monotonic()
+    where = (str(config.cache_dir(cache)), str(config.curated_dir()))
+    recent = _last_check.get(where)
+    if recent is not None and now - recent[0] < 1.0:
+        return recent[1]
+    inputs = _key_inputs(cache)
+    signature = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in inputs)
+    if signature not in _keys:
+        digest = hashlib.sha256(INGEST_VERSION.encode())
+        for f in sources.upstream_files():
+            digest.update(f.sha256.encode())
+        for path in inputs:  # a change to the ingest code or a curated table rebuilds the tables
+            digest.update(path.name.encode() + path.read_bytes())
+        _keys.clear()
+        _keys[signature] = digest.hexdigest()[:16]
+    _last_check[where] = (now, _keys[signature])
+    return _keys[signature]
 
 
 def _table_dirs(cache) -> list[Path]:
@@ -144,6 +166,7 @@ def manifest(cache: str | os.PathLike | None = None) -> dict:
 def forget() -> None:
     """Drop the in-memory copies (after ``data add`` or ``install``)."""
     _memory.clear()
+    _last_check.clear()
 
 
 def add_library_csv(path: str | os.PathLike, cache: str | os.PathLike | None = None) -> dict:
