@@ -11,10 +11,11 @@ Run: ``python benchmarks/bench_analysis.py`` (offline: ``UNLEARN_DATA_MIRROR=../
 from __future__ import annotations
 
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
+
+from timing import median_seconds  # benchmarks/timing.py: run as python benchmarks/...
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -30,13 +31,6 @@ BASELINE_YEARS = (2015, 2019)  # sessions 70-74: five years, 400-odd roll calls
 COUNTS = ["together", "common_votes", "same", "both_abstained", "one_abstained", "opposite"]
 
 
-def median_seconds(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def self_merge_baseline(years: tuple[int, int]) -> pd.DataFrame:

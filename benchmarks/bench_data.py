@@ -8,25 +8,19 @@ the .rda file with pyreadr (the fastest reader) and parse the DGACM JSON extract
 from __future__ import annotations
 
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from timing import median_seconds  # benchmarks/timing.py: run as python benchmarks/...
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("UNLEARN_DATA_MIRROR", str(ROOT.parent / "shared" / "un-data"))
 
 
-def best_of(n: int, fn) -> float:
-    times = []
-    for _ in range(n):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def cold_build_seconds() -> float:
@@ -59,7 +53,7 @@ def baseline_seconds() -> float:
 
     rda = sources.fetch(sources.upstream_file("voeten", "data/un_votes.rda"))
     extracts = [sources.fetch(f) for f in sources.upstream_files("dgacm_ga") if f.path.endswith(".json")]
-    return best_of(3, lambda: (voeten.votes(rda), dgacm.ga_records(extracts)))
+    return median_seconds(lambda: (voeten.votes(rda), dgacm.ga_records(extracts)), 3)
 
 
 def main() -> None:
@@ -68,7 +62,7 @@ def main() -> None:
     unlearn.cache.ensure_built()
     cold = cold_build_seconds()
     warm, peak_mb, frame_mb = warm_load_in_fresh_process()
-    memo = best_of(20, unlearn.ga_votes)
+    memo = median_seconds(unlearn.ga_votes, 20)
     base = baseline_seconds()
     rows = len(unlearn.ga_votes())
     print(f"cold build from the raw files ............ {cold:7.2f} s   (target < 30 s)")

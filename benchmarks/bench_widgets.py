@@ -15,10 +15,10 @@ from __future__ import annotations
 import io
 import itertools
 import os
-import statistics
 import sys
-import time
 from pathlib import Path
+
+from timing import median_seconds  # benchmarks/timing.py: run as python benchmarks/...
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -45,13 +45,6 @@ TARGET = 0.150  # seconds
 RUNS = 9
 
 
-def median_seconds(fn, repeat: int = RUNS) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 # ---------------------------------------------------------------- baselines (pandas merges)
@@ -199,7 +192,7 @@ def main() -> int:
     failures = []
     for name, (step, straightforward) in drivers().items():
         step()  # warm
-        ours = median_seconds(step)
+        ours = median_seconds(step, RUNS)
         theirs = median_seconds(straightforward, 5) if straightforward else None
         base = f"{theirs * 1000:7.1f} ms" if theirs else f"{'-':>10}"
         ratio = f"{theirs / ours:6.1f}x" if theirs else f"{'-':>7}"
