@@ -213,11 +213,16 @@ def _apply_library(calls: pd.DataFrame, votes: pd.DataFrame, added: list) -> tup
 
 
 def _library_iso3(lib: pd.DataFrame) -> pd.Series:
-    """The Library's names through the alias table, its own three-letter code as the fallback."""
-    try:
-        return names.resolve(lib["ms_name"], lib["date"], ("name",), "Library CSV")
-    except Exception:
-        return names.resolve(lib["ms_code"], lib["date"], ("iso3", "name"), "Library CSV codes")
+    """The Library's names through the alias table, row by row; its own three-letter code only
+    where the name is not in the table (names first: its codes for the China seat before 1971
+    cannot tell the Republic of China from the PRC)."""
+    by_name = names.resolve(lib["ms_name"], lib["date"], ("name",), "Library CSV", unmapped="keep")
+    unnamed = by_name.isna()
+    if unnamed.any():
+        by_name[unnamed] = names.resolve(
+            lib.loc[unnamed, "ms_code"], lib.loc[unnamed, "date"], ("iso3",), "Library CSV"
+        )
+    return by_name
 
 
 def build_ga(added: list | None = None, **fetch_args) -> dict[str, pd.DataFrame]:

@@ -42,8 +42,11 @@ def alias_table() -> pd.DataFrame:
     return table
 
 
-def resolve(spellings: pd.Series, dates: pd.Series, kinds: tuple[str, ...], where: str) -> pd.Series:
-    """Map each spelling (on its date) to one ``iso3``; raise naming every unmapped spelling.
+def resolve(
+    spellings: pd.Series, dates: pd.Series, kinds: tuple[str, ...], where: str, unmapped: str = "raise"
+) -> pd.Series:
+    """Map each spelling (on its date) to one ``iso3``; raise naming every unmapped spelling
+    (``unmapped="keep"`` leaves them missing instead, for a caller with a second way to map).
 
     *kinds* limits which alias kinds may match (``("iso2",)`` for Voeten's codes,
     ``("name",)`` for names). *where* names the source for the error message.
@@ -71,7 +74,7 @@ def resolve(spellings: pd.Series, dates: pd.Series, kinds: tuple[str, ...], wher
         dtype="str",
     )
     missing = frame.loc[result.isna().to_numpy()]
-    if len(missing):
+    if len(missing) and unmapped == "raise":
         examples = missing.drop_duplicates("key").head(10)
         listed = ", ".join(f"{k!r} ({d:%Y-%m-%d})" for k, d in zip(examples["key"], examples["date"], strict=True))
         raise UnmappedSpellingError(

@@ -106,5 +106,5 @@ def run(tables: dict) -> dict:
         "session_74_overlap": overlap_agreement(tables),
         "votes_outside_membership": outside.astype({"date": "str"}).to_dict("records"),
         "issue_mapping_on_2019_overlap": tables["_issue_mapping_check"].to_dict("records"),
-        "sessions": sorted(int(s) for s in regular_session(calls["date"]).unique())[-1:],
+        "last_session": int(regular_session(calls["date"]).max()),
     }
