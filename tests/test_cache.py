@@ -45,11 +45,16 @@ def _library_fixture(path: Path, built_votes: pd.DataFrame, calls: pd.DataFrame)
     rcid = calls.loc[calls["symbol"] == "A/RES/ES-11/7", "rcid"].iloc[0]
     rows = built_votes[built_votes["rcid"] == rcid]
     codes = {"yes": "Y", "no": "N", "abstain": "A"}
+    import unlearn
+
+    upper_names = unlearn.countries().set_index("iso3")["un_name"].str.upper()
+    ms_name = rows["iso3"].astype(str).map(upper_names)
+    ms_name[rows["iso3"].astype(str) == "BOL"] = "A NAME THE ALIAS TABLE LACKS"  # falls back to the code
     frame = pd.DataFrame(
         {
             "undl_id": "4076916",
             "ms_code": rows["iso3"].astype(str),
-            "ms_name": rows["iso3"].astype(str),
+            "ms_name": ms_name,
             "ms_vote": rows["vote"].astype(str).map(codes).fillna("X"),
             "date": "2025-02-24",
             "session": "ES-11",
@@ -79,6 +84,7 @@ def test_added_library_csv_takes_precedence_roll_call_by_roll_call(tmp_path, bui
     assert row["source"] == "dhl_ga" and (row["yes"], row["no"], row["abstain"]) == (93, 18, 19)
     mine = new_votes[new_votes["rcid"] == row["rcid"]]
     assert (mine["vote_basis"] == "unknown").sum() == 0 and (mine["vote"] == "absent").sum() == 63
+    assert len(mine) == 193 and "BOL" in set(mine["iso3"].astype(str))
     untouched = new_calls[new_calls["symbol"] == "A/RES/ES-11/8"].iloc[0]
     assert untouched["source"] == "curated"
     assert len(new_calls) == len(calls)
