@@ -46,7 +46,8 @@ def test_votes_on_reads_each_state_and_says_unknown():
 
 
 def test_votes_on_unknown_symbol_is_a_clear_error():
-    with pytest.raises(ValueError, match="symbols look like"):
+    expected = r"no recorded General Assembly vote on .A/RES/ES-11/99.. Did you mean: .*Symbols look like"
+    with pytest.raises(ValueError, match=expected):
         lessons.votes_on(["A/RES/ES-11/99"], ["USA"])
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import tables
+from . import lessons, tables
 from .ingest import curated
 from .symbols import canonical
 
@@ -52,24 +52,9 @@ def evidence(check: str) -> str:
 
 def ga_roll_call_votes(symbol: str) -> tuple[pd.Series, pd.DataFrame]:
     """The roll call row and its country votes (with short names) for a GA symbol."""
-    calls = tables.ga_roll_calls()
-    wanted = canonical(symbol)
-    matches = calls[calls["symbol"] == wanted]
-    if matches.empty:
-        raise ValueError(f"no recorded General Assembly vote has the symbol {wanted!r}")
-    row = matches.iloc[-1]
+    row = tables.roll_call(symbol)
     votes = tables.ga_votes()
     mine = votes[votes["rcid"] == row["rcid"]].copy()
-    mine["country"] = mine["iso3"].astype(str).map(tables.short_names())
-    return row, mine
-
-
-def _sc_votes(symbol: str) -> tuple[pd.Series, pd.DataFrame]:
-    wanted = canonical(symbol)
-    res = tables.sc_resolutions()
-    row = res[res["symbol"] == wanted].iloc[0]
-    votes = tables.sc_votes()
-    mine = votes[votes["symbol"] == wanted].copy()
     mine["country"] = mine["iso3"].astype(str).map(tables.short_names())
     return row, mine
 
@@ -84,10 +69,11 @@ def _ga_count(rest: str) -> str:
 
 def _sc_count(rest: str) -> str:
     symbol, vote = rest.rsplit(":", 1)
-    row, votes = _sc_votes(symbol)
+    council = lessons.council_vote(symbol)
+    published = dict(zip(("yes", "no", "abstain"), map(int, council.attrs["tally"].split("-")), strict=True))
     return (
-        f"{row['symbol']}: {int(row[vote])} of {len(votes)} Council members voted {vote} "
-        f"(tally {int(row['yes'])}-{int(row['no'])}-{int(row['abstain'])})."
+        f"{canonical(symbol)}: {published[vote]} of {len(council)} Council members voted {vote} "
+        f"(tally {council.attrs['tally']})."
     )
 
 
@@ -109,21 +95,20 @@ def _ga_votes_of(rest: str) -> str:
 
 def _sc_votes_of(rest: str) -> str:
     symbol, codes = rest.rsplit(":", 1)
-    row, votes = _sc_votes(symbol)
-    permanent = set(votes.loc[votes["permanent"], "iso3"].astype(str))
-    named = [f"{c} ({'permanent' if c in permanent else 'elected'})" for c in codes.split(";")]
-    return f"{row['symbol']}: {_listed(votes, codes)}. Seats: {', '.join(named)}."
+    council = lessons.council_vote(symbol)
+    seat = dict(zip(council["iso3"], council["seat"], strict=True))
+    named = [f"{c} ({seat.get(c, 'not on the Council')})" for c in codes.split(";")]
+    return f"{canonical(symbol)}: {_listed(council, codes)}. Seats: {', '.join(named)}."
 
 
 def _vetoes_on(day: str) -> str:
-    table = tables.vetoes()
-    that_day = table[table["date"] == pd.Timestamp(day)]
+    that_day = lessons.vetoes_on(day)
     if that_day.empty:
         return f"No veto is recorded on {day}."
     lines = [f"{len(that_day)} veto(es) on {day}:"]
     for _, row in that_day.iterrows():
         tally = f"{row['yes']} in favour" if pd.notna(row["yes"]) else "tally not known"
-        lines.append(f"{tables.country_name(row['member_iso3'])} vetoed {row['kind']} '{row['subject']}' ({tally}).")
+        lines.append(f"{row['member']} vetoed {row['kind']} '{row['subject']}' ({tally}).")
     return " ".join(lines)
 
 

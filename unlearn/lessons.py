@@ -16,15 +16,9 @@ import pandas as pd
 
 from . import charter, membership, tables
 from .ingest import curated
+from .ingest.voeten import ISSUE_CODES
 
-ISSUES = {
-    "issue_me": "Palestinian conflict",
-    "issue_nu": "nuclear weapons and material",
-    "issue_di": "arms control and disarmament",
-    "issue_hr": "human rights",
-    "issue_co": "colonialism",
-    "issue_ec": "economic development",
-}
+ISSUES = {f"issue_{code}": name for code, name in ISSUE_CODES.items()}
 """Voeten's six issue codes of :func:`unlearn.ga_roll_calls` and what they stand for
 (Voeten, Strezhnev & Bailey; the unvotes package's ``un_roll_call_issues``)."""
 
@@ -110,12 +104,14 @@ def council_seats(year: int) -> pd.DataFrame:
             return "not known"
         return "one year only"
 
-    return pd.DataFrame({
-        "iso3": seats["iso3"],
-        "name": seats["name"],
-        "seat": ["permanent" if p else "elected" for p in seats["permanent"]],
-        "term": [term(c, p) for c, p in zip(seats["iso3"], seats["permanent"], strict=True)],
-    })
+    return pd.DataFrame(
+        {
+            "iso3": seats["iso3"],
+            "name": seats["name"],
+            "seat": ["permanent" if p else "elected" for p in seats["permanent"]],
+            "term": [term(c, p) for c, p in zip(seats["iso3"], seats["permanent"], strict=True)],
+        }
+    )
 
 
 # ---------------------------------------------------------------- General Assembly
@@ -143,15 +139,22 @@ def ga_pass_rates(first_year: int = 1946, last_year: int = 2019) -> pd.DataFrame
     years = calls["date"].dt.year
     calls = calls[(calls["kind"] == "resolution") & years.between(int(first_year), int(last_year))]
     tallies = list(zip(calls["yes"], calls["no"], calls["abstain"], strict=True))
-    frame = pd.DataFrame({
-        "decade": _decade(calls["date"].dt.year).to_numpy(),
-        "majority": [charter.ga_adopted(y, n, a).adopted for y, n, a in tallies],
-        "two_thirds": [charter.ga_adopted(y, n, a, important=True).adopted for y, n, a in tallies],
-    })
-    table = frame.groupby("decade").agg(
-        roll_calls=("majority", "size"), majority=("majority", "sum"),
-        two_thirds=("two_thirds", "sum"),
-    ).reset_index()
+    frame = pd.DataFrame(
+        {
+            "decade": _decade(calls["date"].dt.year).to_numpy(),
+            "majority": [charter.ga_adopted(y, n, a).adopted for y, n, a in tallies],
+            "two_thirds": [charter.ga_adopted(y, n, a, important=True).adopted for y, n, a in tallies],
+        }
+    )
+    table = (
+        frame.groupby("decade")
+        .agg(
+            roll_calls=("majority", "size"),
+            majority=("majority", "sum"),
+            two_thirds=("two_thirds", "sum"),
+        )
+        .reset_index()
+    )
     table["share_majority"] = (table["majority"] / table["roll_calls"]).round(3)
     table["share_two_thirds"] = (table["two_thirds"] / table["roll_calls"]).round(3)
     return table
@@ -172,8 +175,14 @@ def yes_share_by_year() -> pd.DataFrame:
     """
     calls = tables.ga_roll_calls()
     grouped = calls.groupby(calls["date"].dt.year.rename("year"))
-    table = pd.DataFrame({"roll_calls": grouped.size(), "yes": grouped["yes"].sum(),
-                          "no": grouped["no"].sum(), "abstain": grouped["abstain"].sum()})
+    table = pd.DataFrame(
+        {
+            "roll_calls": grouped.size(),
+            "yes": grouped["yes"].sum(),
+            "no": grouped["no"].sum(),
+            "abstain": grouped["abstain"].sum(),
+        }
+    )
     table = table.reindex(range(int(table.index.min()), int(table.index.max()) + 1), fill_value=0)
     cast = table["yes"] + table["no"] + table["abstain"]
     table["yes_share"] = (table["yes"] / cast.where(cast > 0)).round(3)
@@ -213,12 +222,18 @@ def emergency_sessions() -> pd.DataFrame:
     calls = tables.ga_roll_calls()
     calls = calls[calls["emergency_session"].notna()].sort_values(["date", "rcid"])
     grouped = calls.groupby("emergency_session", sort=False)
-    table = pd.DataFrame({
-        "first_vote": grouped["date"].min().dt.date,
-        "last_vote": grouped["date"].max().dt.date,
-        "roll_calls": grouped.size(),
-        "example": grouped["symbol"].agg(lambda s: s.dropna().iloc[0] if s.notna().any() else ""),
-    }).rename_axis("session").reset_index()
+    table = (
+        pd.DataFrame(
+            {
+                "first_vote": grouped["date"].min().dt.date,
+                "last_vote": grouped["date"].max().dt.date,
+                "roll_calls": grouped.size(),
+                "example": grouped["symbol"].agg(lambda s: s.dropna().iloc[0] if s.notna().any() else ""),
+            }
+        )
+        .rename_axis("session")
+        .reset_index()
+    )
     return table.sort_values("first_vote", ignore_index=True)
 
 
@@ -250,8 +265,9 @@ def regional_group_sizes(on=None) -> pd.DataFrame:
     members = set(membership.members_on(pd.Series([when]))["iso3"])
     placed = {g: set(regional_group_members(g, when, table)) & members for g in REGIONAL_GROUPS}
     unplaced = members - set().union(*placed.values())
-    return pd.DataFrame({"group": [*REGIONAL_GROUPS, NO_GROUP],
-                         "members": [len(placed[g]) for g in REGIONAL_GROUPS] + [len(unplaced)]})
+    return pd.DataFrame(
+        {"group": [*REGIONAL_GROUPS, NO_GROUP], "members": [len(placed[g]) for g in REGIONAL_GROUPS] + [len(unplaced)]}
+    )
 
 
 def yes_share_by_group(first_year: int = 1946, last_year: int | None = None) -> pd.DataFrame:
@@ -270,16 +286,23 @@ def yes_share_by_group(first_year: int = 1946, last_year: int | None = None) -> 
     votes = tables.ga_votes()
     votes = votes[votes["vote"].isin(["yes", "no", "abstain"])]
     dates = tables.ga_roll_calls().set_index("rcid")["date"]
-    frame = pd.DataFrame({"iso3": votes["iso3"].astype(str).to_numpy(),
-                          "date": dates.reindex(votes["rcid"]).to_numpy(),
-                          "yes": (votes["vote"] == "yes").to_numpy()})
+    frame = pd.DataFrame(
+        {
+            "iso3": votes["iso3"].astype(str).to_numpy(),
+            "date": dates.reindex(votes["rcid"]).to_numpy(),
+            "yes": (votes["vote"] == "yes").to_numpy(),
+        }
+    )
     years = frame["date"].dt.year
     last_year = int(years.max()) if last_year is None else int(last_year)
     frame = frame[years.between(int(first_year), last_year)]
     groups = _regional_groups()[["iso3", "group", "valid_from", "valid_to"]]
     joined = frame.merge(groups, on="iso3", how="inner")
-    inside = (joined["valid_from"].notna() & (joined["valid_from"] <= joined["date"])
-              & (joined["valid_to"].isna() | (joined["date"] <= joined["valid_to"])))
+    inside = (
+        joined["valid_from"].notna()
+        & (joined["valid_from"] <= joined["date"])
+        & (joined["valid_to"].isna() | (joined["date"] <= joined["valid_to"]))
+    )
     joined = joined[inside]
     decade = _decade(joined["date"].dt.year).rename("decade")
     share = joined.groupby([decade, "group"])["yes"].mean()
@@ -293,8 +316,7 @@ ERAS = {"Cold War (1946-1991)": (1946, 1991), "1992-2021": (1992, 2021), "2022-2
 the three decades after, and the years since Russia's full-scale invasion of Ukraine."""
 
 
-def vetoes_by_era(eras: dict[str, tuple[int, int]] | None = None, by_seat: bool = True
-                  ) -> pd.DataFrame:
+def vetoes_by_era(eras: dict[str, tuple[int, int]] | None = None, by_seat: bool = True) -> pd.DataFrame:
     """Vetoes per permanent seat (or member) in each era: one row per era, one column per seat.
 
     Counting rule of :func:`unlearn.analysis.vetoes.vetoes_per_member` (one veto per member
@@ -333,15 +355,19 @@ def procedural_precedents() -> pd.DataFrame:
     True
     """
     table = curated.read("sc_procedural_votes", dates=("date",))
-    return pd.DataFrame({
-        "symbol": table["symbol"],
-        "date": table["date"].dt.date,
-        "tally": table["yes"] + "-" + table["no"] + "-" + table["abstain"],
-        "voted_no": [", ".join(tables.country_name(c) for c in codes.split(";"))
-                     for codes in table["negative_permanent_iso3"]],
-        "subject": table["subject"],
-        "source": table["source"],
-    }).sort_values("date", ignore_index=True)
+    return pd.DataFrame(
+        {
+            "symbol": table["symbol"],
+            "date": table["date"].dt.date,
+            "tally": table["yes"] + "-" + table["no"] + "-" + table["abstain"],
+            "voted_no": [
+                ", ".join(tables.country_name(c) for c in codes.split(";"))
+                for codes in table["negative_permanent_iso3"]
+            ],
+            "subject": table["subject"],
+            "source": table["source"],
+        }
+    ).sort_values("date", ignore_index=True)
 
 
 # ================================================================ notebooks 04-06
@@ -351,8 +377,16 @@ def procedural_precedents() -> pd.DataFrame:
 US_PARTNERS = ("United Kingdom", "France", "Canada", "Japan", "Australia")
 """The United States' usual partners in notebook 05, as in :func:`unlearn.analysis.divergence.alignment_shift`."""
 
-KEY_UKRAINE_VOTES = ("A/RES/68/262", "A/RES/ES-11/1", "A/RES/ES-11/4", "A/RES/ES-11/6",
-                     "A/RES/ES-11/7", "A/RES/ES-11/8", "A/RES/ES-11/9", "A/RES/ES-11/10")
+KEY_UKRAINE_VOTES = (
+    "A/RES/68/262",
+    "A/RES/ES-11/1",
+    "A/RES/ES-11/4",
+    "A/RES/ES-11/6",
+    "A/RES/ES-11/7",
+    "A/RES/ES-11/8",
+    "A/RES/ES-11/9",
+    "A/RES/ES-11/10",
+)
 """The General Assembly's main Ukraine resolutions: territorial integrity (2014), the emergency
 special session's texts on aggression (2022), annexation (2022) and peace (2023), the two texts
 of 24 Feb 2025, and the follow-ups of December 2025 and February 2026 (the last symbol is
@@ -363,11 +397,21 @@ AGREEMENT_ERAS = {"1946–1991": (1946, 1991), "1992–2024": (1992, 2024), "202
 years after, 2025, and 2026 (the data runs to mid-2026)."""
 
 US_TERMS = (
-    ("Truman", "1945-04-12"), ("Eisenhower", "1953-01-20"), ("Kennedy", "1961-01-20"),
-    ("Johnson", "1963-11-22"), ("Nixon", "1969-01-20"), ("Ford", "1974-08-09"),
-    ("Carter", "1977-01-20"), ("Reagan", "1981-01-20"), ("G. H. W. Bush", "1989-01-20"),
-    ("Clinton", "1993-01-20"), ("G. W. Bush", "2001-01-20"), ("Obama", "2009-01-20"),
-    ("Trump", "2017-01-20"), ("Biden", "2021-01-20"), ("Trump", "2025-01-20"),
+    ("Truman", "1945-04-12"),
+    ("Eisenhower", "1953-01-20"),
+    ("Kennedy", "1961-01-20"),
+    ("Johnson", "1963-11-22"),
+    ("Nixon", "1969-01-20"),
+    ("Ford", "1974-08-09"),
+    ("Carter", "1977-01-20"),
+    ("Reagan", "1981-01-20"),
+    ("G. H. W. Bush", "1989-01-20"),
+    ("Clinton", "1993-01-20"),
+    ("G. W. Bush", "2001-01-20"),
+    ("Obama", "2009-01-20"),
+    ("Trump", "2017-01-20"),
+    ("Biden", "2021-01-20"),
+    ("Trump", "2025-01-20"),
 )
 """US presidencies and the day each began (the oath of office; National Archives, "Presidents
 of the United States"): the eras in which to read US votes."""
@@ -393,26 +437,14 @@ def ukraine_resolutions(first_year: int = 2014, last_year: int | None = None) ->
     calls = tables.ga_roll_calls()
     years = calls["date"].dt.year
     last_year = int(years.max()) if last_year is None else int(last_year)
-    about = (calls["symbol"].eq("A/RES/68/262") | calls["emergency_session"].eq("ES-11")
-             | calls["title"].fillna("").str.contains("Ukrain|Crimea", case=False, regex=True))
+    about = (
+        calls["symbol"].eq("A/RES/68/262")
+        | calls["emergency_session"].eq("ES-11")
+        | calls["title"].fillna("").str.contains("Ukrain|Crimea", case=False, regex=True)
+    )
     chosen = calls[about & calls["kind"].eq("resolution") & years.between(int(first_year), last_year)]
     columns = ["rcid", "date", "symbol", "title", "yes", "no", "abstain", "source"]
     return chosen.sort_values(["date", "rcid"])[columns].reset_index(drop=True)
-
-
-def _resolution_call(symbol: str) -> pd.Series:
-    """The roll call on the whole resolution *symbol* (the last one, if it was voted twice)."""
-    from .symbols import canonical
-
-    calls = tables.ga_roll_calls()
-    wanted = canonical(symbol)
-    matches = calls[calls["symbol"].eq(wanted)]
-    whole = matches[matches["kind"].eq("resolution")]
-    matches = whole if len(whole) else matches
-    if matches.empty:
-        raise ValueError(f"no recorded General Assembly vote has the symbol {wanted!r} "
-                         "(symbols look like 'A/RES/ES-11/7' or 'A/RES/68/262').")
-    return matches.sort_values("date").iloc[-1]
 
 
 def _title_of(call: pd.Series) -> str:
@@ -424,8 +456,7 @@ def _title_of(call: pd.Series) -> str:
     title = str(call.get("title") or "")
     text = call.get("description") if title.isupper() else None
     text = text if isinstance(text, str) and text.strip() else title
-    return re.sub(r"\s*:\s*resolution\s*/\s*adopted by the General Assembly\s*$", "", text,
-                  flags=re.IGNORECASE)
+    return re.sub(r"\s*:\s*resolution\s*/\s*adopted by the General Assembly\s*$", "", text, flags=re.IGNORECASE)
 
 
 def _vote_text(vote) -> str:
@@ -445,16 +476,20 @@ def votes_on(symbols, states=("USA", "RUS", "GBR", "FRA", "CHN")) -> pd.DataFram
     [['A/RES/ES-11/1', 'yes', 'no'], ['A/RES/ES-11/7', 'no', 'no']]
     """
     codes = [tables.iso3(s) if not (len(s) == 3 and s.isupper()) else s for s in states]
-    calls = pd.DataFrame([_resolution_call(s) for s in symbols])
+    calls = pd.DataFrame([tables.roll_call(s) for s in symbols])
     votes = tables.ga_votes()
     votes = votes[votes["rcid"].isin(calls["rcid"])]
     rows = []
     for _, call in calls.iterrows():
         mine = votes[votes["rcid"] == call["rcid"]]
         by_state = dict(zip(mine["iso3"].astype(str), mine["vote"], strict=True))
-        row = {"date": call["date"].date(), "symbol": call["symbol"], "title": _title_of(call),
-               "tally": f"{int(call['yes'])}-{int(call['no'])}-{int(call['abstain'])}",
-               "known": f"{int(mine['vote'].notna().sum())} of {len(mine)}"}
+        row = {
+            "date": call["date"].date(),
+            "symbol": call["symbol"],
+            "title": _title_of(call),
+            "tally": f"{int(call['yes'])}-{int(call['no'])}-{int(call['abstain'])}",
+            "known": f"{int(mine['vote'].notna().sum())} of {len(mine)}",
+        }
         for code in codes:
             row[tables.country_name(code)] = _vote_text(by_state[code]) if code in by_state else "not a member"
         rows.append(row)
@@ -485,20 +520,24 @@ def known_breakdown(symbol: str) -> pd.DataFrame:
     >>> table.loc[["yes", "no", "abstain"], "named"].tolist(), int(table.loc["abstain", "published"])
     ([93, 18, 19], 65)
     """
-    call = _resolution_call(symbol)
+    call = tables.roll_call(symbol)
     votes = tables.ga_votes()
     mine = votes.loc[votes["rcid"] == call["rcid"], "vote"]
     members = len(mine)
     cast = int(call["yes"] + call["no"] + call["abstain"])
-    published = {"yes": int(call["yes"]), "no": int(call["no"]), "abstain": int(call["abstain"]),
-                 "did not vote": members - cast}
+    published = {
+        "yes": int(call["yes"]),
+        "no": int(call["no"]),
+        "abstain": int(call["abstain"]),
+        "did not vote": members - cast,
+    }
     named = {v: int((mine == v).sum()) for v in ("yes", "no", "abstain")}
     named["did not vote"] = int((mine == "absent").sum())
-    table = pd.DataFrame({"vote": list(published), "published": list(published.values()),
-                          "named": [named[v] for v in published]})
+    table = pd.DataFrame(
+        {"vote": list(published), "published": list(published.values()), "named": [named[v] for v in published]}
+    )
     table["not_named"] = (table["published"] - table["named"]).clip(lower=0)
-    table.attrs.update(symbol=call["symbol"], date=call["date"], members=members,
-                       unknown=int(mine.isna().sum()))
+    table.attrs.update(symbol=call["symbol"], date=call["date"], members=members, unknown=int(mine.isna().sum()))
     return table
 
 
@@ -513,23 +552,36 @@ def what_is_known(symbol: str) -> str:
     table = known_breakdown(symbol).set_index("vote")
     attrs = table.attrs
     day = attrs["date"]
-    head = (f"{attrs['symbol']} ({day.day} {day:%B %Y}), "
-            f"{table.loc['yes', 'published']}-{table.loc['no', 'published']}-{table.loc['abstain', 'published']}")
+    head = (
+        f"{attrs['symbol']} ({day.day} {day:%B %Y}), "
+        f"{table.loc['yes', 'published']}-{table.loc['no', 'published']}-{table.loc['abstain', 'published']}"
+    )
     if attrs["unknown"] == 0:
-        return (f"{head}: every member's vote is recorded ({table.loc['did not vote', 'published']} of the "
-                f"{attrs['members']} members did not vote).")
+        return (
+            f"{head}: every member's vote is recorded ({table.loc['did not vote', 'published']} of the "
+            f"{attrs['members']} members did not vote)."
+        )
     curated_calls = curated.read("ga_curated_roll_calls")
     inferred = curated_calls.loc[curated_calls["symbol"] == attrs["symbol"], "symbol_basis"].eq("inferred").any()
-    parts = [f"{table.loc[v, 'named']} of the {table.loc[v, 'published']} {label}"
-             for v, label in (("yes", "yes votes"), ("no", "no votes"), ("abstain", "abstentions"),
-                              ("did not vote", "members that did not vote"))]
-    return (f"{head}: the data names {', '.join(parts[:-1])} and {parts[-1]}; "
-            f"the votes of {attrs['unknown']} of the {attrs['members']} members are not known."
-            + (" The symbol is inferred: no document consulted ties it to this vote." if inferred else ""))
+    parts = [
+        f"{table.loc[v, 'named']} of the {table.loc[v, 'published']} {label}"
+        for v, label in (
+            ("yes", "yes votes"),
+            ("no", "no votes"),
+            ("abstain", "abstentions"),
+            ("did not vote", "members that did not vote"),
+        )
+    ]
+    return (
+        f"{head}: the data names {', '.join(parts[:-1])} and {parts[-1]}; "
+        f"the votes of {attrs['unknown']} of the {attrs['members']} members are not known."
+        + (" The symbol is inferred: no document consulted ties it to this vote." if inferred else "")
+    )
 
 
-def agreement_on_and_off(a="United States", b=None, symbols=None, years=(2014, 2026),
-                         definition: str = "exact", label: str = "ukraine") -> pd.DataFrame:
+def agreement_on_and_off(
+    a="United States", b=None, symbols=None, years=(2014, 2026), definition: str = "exact", label: str = "ukraine"
+) -> pd.DataFrame:
     """Per year, how often *a* and *b* voted alike on the resolutions in *symbols* and on all
     the other resolutions.
 
@@ -560,16 +612,18 @@ def agreement_on_and_off(a="United States", b=None, symbols=None, years=(2014, 2
     for part, mask in ((label, base & inside), ("other", base & ~inside)):
         counts = _pair_counts(x[mask], y[mask, None])
         index = np.searchsorted(keys, matrix.year[mask])
-        frame = pd.DataFrame({n: np.bincount(index, weights=c[:, 0], minlength=len(keys)).astype("int64")
-                              for n, c in counts.items()})
+        frame = pd.DataFrame(
+            {n: np.bincount(index, weights=c[:, 0], minlength=len(keys)).astype("int64") for n, c in counts.items()}
+        )
         frame = with_agreement(frame, definition)
         out[f"{part}_agreement"] = frame["agreement"].to_numpy()
         out[f"{part}_votes"] = frame["votes"].to_numpy()
     return out
 
 
-def alignment_shift_without(symbols=None, country="United States", year: int = 2025,
-                            reference_years=None, definition: str = "exact") -> pd.DataFrame:
+def alignment_shift_without(
+    symbols=None, country="United States", year: int = 2025, reference_years=None, definition: str = "exact"
+) -> pd.DataFrame:
     """:func:`unlearn.analysis.divergence.alignment_shift` twice: on every resolution, and with
     the resolutions in *symbols* (default: :func:`ukraine_resolutions`) left out of *year* and
     of the reference years alike. How much of a shift survives without those votes?
@@ -616,9 +670,15 @@ def recurring_or_new(country="United States", years=(2024, 2025)) -> pd.DataFram
         past = divergence_from_own_past(country, int(year))
         recurring, first = past.resolutions, past.first_recorded
         for texts, frame in (("recurring", recurring), ("first time", first)):
-            rows.append({"year": int(year), "texts": texts, "votes": len(frame),
-                         "no": int((frame["vote"] == "no").sum()),
-                         "usually_no": int((frame["usual_vote"] == "no").sum()) if texts == "recurring" else pd.NA})
+            rows.append(
+                {
+                    "year": int(year),
+                    "texts": texts,
+                    "votes": len(frame),
+                    "no": int((frame["vote"] == "no").sum()),
+                    "usually_no": int((frame["usual_vote"] == "no").sum()) if texts == "recurring" else pd.NA,
+                }
+            )
     table = pd.DataFrame(rows)
     table["share_no"] = (table["no"] / table["votes"].where(table["votes"] > 0)).round(3)
     table["usually_no"] = table["usually_no"].astype("Int64")
@@ -659,19 +719,27 @@ def by_us_term(partner="France", first_year: int = 1946) -> pd.DataFrame:
             continue
         counts = {k: int(v.sum()) for k, v in _pair_counts(us[mask], other[mask, None]).items()}
         last = "" if i + 1 == len(US_TERMS) else str(starts[i + 1].year)
-        rows.append({"president": f"{name} ({starts[i].year}-{last})", "from": starts[i].date(),
-                     "to": (starts[i + 1] - pd.Timedelta(days=1)).date() if last else None,
-                     "votes": int(cast.sum()), "no": int((us[mask] == NO).sum()),
-                     "agreement": (counts["same"] + counts["both_abstained"]) / counts["common_votes"]
-                     if counts["common_votes"] else np.nan})
+        rows.append(
+            {
+                "president": f"{name} ({starts[i].year}-{last})",
+                "from": starts[i].date(),
+                "to": (starts[i + 1] - pd.Timedelta(days=1)).date() if last else None,
+                "votes": int(cast.sum()),
+                "no": int((us[mask] == NO).sum()),
+                "agreement": (counts["same"] + counts["both_abstained"]) / counts["common_votes"]
+                if counts["common_votes"]
+                else np.nan,
+            }
+        )
     table = pd.DataFrame(rows)
     table["share_no"] = (table["no"] / table["votes"]).round(3)
     table["agreement"] = table["agreement"].round(3)
     return table[["president", "from", "to", "votes", "no", "share_no", "agreement"]]
 
 
-def agreement_by_era(country="United States", partners=("Russia",), eras=None,
-                     definition: str | list[str] = "exact") -> pd.DataFrame:
+def agreement_by_era(
+    country="United States", partners=("Russia",), eras=None, definition: str | list[str] = "exact"
+) -> pd.DataFrame:
     """*country*'s agreement with each of *partners*, pooled over each era of *eras*.
 
     Definition: :func:`unlearn.analysis.agreement.agreement` with ``by=None`` over each era's
@@ -695,9 +763,15 @@ def agreement_by_era(country="United States", partners=("Russia",), eras=None,
         for era, years in eras.items():
             frame = agreement(country, who, by=None, years=years, definition=definition)
             for _, row in frame.iterrows():
-                rows.append({"partner": label, "era": era, "definition": row["definition"],
-                             "agreement": round(float(row["agreement"]), 3) if pd.notna(row["agreement"]) else None,
-                             "votes": int(row["votes"])})
+                rows.append(
+                    {
+                        "partner": label,
+                        "era": era,
+                        "definition": row["definition"],
+                        "agreement": round(float(row["agreement"]), 3) if pd.notna(row["agreement"]) else None,
+                        "votes": int(row["votes"]),
+                    }
+                )
     return pd.DataFrame(rows, columns=["partner", "era", "definition", "agreement", "votes"])
 
 
@@ -708,8 +782,9 @@ def _partner_label(who, seat_type) -> str:
     return tables.country_name(text if len(text) == 3 and text.isupper() else tables.iso3(text))
 
 
-def ideal_point_positions(states=("USA", "GBR", "FRA", "SUN", "RUS", "CHN"), years=None,
-                          points: pd.DataFrame | None = None) -> pd.DataFrame:
+def ideal_point_positions(
+    states=("USA", "GBR", "FRA", "SUN", "RUS", "CHN"), years=None, points: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Where *states* sit on the one-dimensional scale of
     :func:`unlearn.analysis.ideal_points.ideal_points`, session by session, with their rank.
 
@@ -740,7 +815,7 @@ def states_voting(symbol: str, vote: str = "no") -> list[str]:
     >>> states_voting("A/RES/ES-11/7", "no")[:3]
     ['Belarus', 'Burkina Faso', 'Burundi']
     """
-    call = _resolution_call(symbol)
+    call = tables.roll_call(symbol)
     votes = tables.ga_votes()
     mine = votes[votes["rcid"] == call["rcid"]]
     chosen = mine["vote"].isna() if vote == "unknown" else mine["vote"] == vote
@@ -765,9 +840,14 @@ def council_vote(symbol: str) -> pd.DataFrame:
     mine = votes[votes["symbol"] == wanted]
     if mine.empty:
         raise ValueError(f"no adopted Security Council resolution {wanted!r} in the data (2000-2026).")
-    table = pd.DataFrame({"name": mine["iso3"].astype(str).map(tables.country_name), "iso3": mine["iso3"].astype(str),
-                          "seat": ["permanent" if p else "elected" for p in mine["permanent"]],
-                          "vote": mine["vote"].astype(str)})
+    table = pd.DataFrame(
+        {
+            "name": mine["iso3"].astype(str).map(tables.country_name),
+            "iso3": mine["iso3"].astype(str),
+            "seat": ["permanent" if p else "elected" for p in mine["permanent"]],
+            "vote": mine["vote"].astype(str),
+        }
+    )
     table = table.sort_values(["seat", "vote", "name"], ascending=[False, True, True]).reset_index(drop=True)
     resolutions = tables.sc_resolutions()
     row = resolutions[resolutions["symbol"] == wanted].iloc[0]
@@ -788,11 +868,16 @@ def vetoes_on(day) -> pd.DataFrame:
     """
     table = tables.vetoes()
     that_day = table[table["date"] == pd.Timestamp(day)]
-    return pd.DataFrame({
-        "member": that_day["member_iso3"].map(tables.country_name),
-        "kind": that_day["kind"], "subject": that_day["subject"],
-        "yes": that_day["yes"], "no": that_day["no"], "abstain": that_day["abstain"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "member": that_day["member_iso3"].map(tables.country_name),
+            "kind": that_day["kind"],
+            "subject": that_day["subject"],
+            "yes": that_day["yes"],
+            "no": that_day["no"],
+            "abstain": that_day["abstain"],
+        }
+    ).reset_index(drop=True)
 
 
 def curated_roll_call(symbol: str) -> pd.Series:
@@ -809,8 +894,7 @@ def curated_roll_call(symbol: str) -> pd.Series:
     rows = table[table["symbol"] == canonical(symbol)]
     if rows.empty:
         raise ValueError(f"{symbol!r} is not one of the curated roll calls: {', '.join(table['symbol'])}.")
-    return rows.iloc[0][["symbol", "date", "yes", "no", "abstain", "tally_source", "symbol_basis",
-                         "source", "note"]]
+    return rows.iloc[0][["symbol", "date", "yes", "no", "abstain", "tally_source", "symbol_basis", "source", "note"]]
 
 
 def claim_cards(claim_ids=None) -> str:
@@ -827,8 +911,9 @@ def claim_cards(claim_ids=None) -> str:
     table = claims()
     if claim_ids is not None:
         table = table[table["claim_id"].astype(int).isin([int(c) for c in claim_ids])]
-    return "\n\n".join(f"Claim {row.claim_id} ({row.about}): {row.claim}\n  Data: {row.evidence}"
-                       for row in table.itertuples())
+    return "\n\n".join(
+        f"Claim {row.claim_id} ({row.about}): {row.claim}\n  Data: {row.evidence}" for row in table.itertuples()
+    )
 
 
 def verdict_table(verdicts: dict) -> pd.DataFrame:
@@ -865,8 +950,9 @@ def verdict_report(verdicts: dict) -> str:
     """
     table = verdict_table(verdicts)
     given = table[table["claim_id"].isin([int(k) for k in verdicts])]
-    return "\n\n".join(f"Claim {row.claim_id}: {row.verdict}\n  {row.claim}\n  Why: {row.why}"
-                         for row in given.itertuples())
+    return "\n\n".join(
+        f"Claim {row.claim_id}: {row.verdict}\n  {row.claim}\n  Why: {row.why}" for row in given.itertuples()
+    )
 
 
 # ---------------------------------------------------------------- series to draw (notebooks 04-05)
@@ -892,8 +978,12 @@ def agreement_definitions(a="United States", b="Russia", years=(1946, 2026)) -> 
     return wide[list(DEFINITIONS)].rename_axis(columns=None).reset_index()
 
 
-def agreement_series(country="United States", partners=("Russia", "China", "United Kingdom", "France"),
-                     years=(1946, 2026), definition: str = "exact") -> pd.DataFrame:
+def agreement_series(
+    country="United States",
+    partners=("Russia", "China", "United Kingdom", "France"),
+    years=(1946, 2026),
+    definition: str = "exact",
+) -> pd.DataFrame:
     """*country*'s agreement per year with each of *partners*, one column per partner (its
     label as in :func:`agreement_by_era`; ``"Russia"`` is the Russian seat, the USSR until
     1991). A year in which the two were not both members is missing.
@@ -913,8 +1003,9 @@ def agreement_series(country="United States", partners=("Russia", "China", "Unit
     return out.dropna(how="all", subset=list(out.columns[1:])).reset_index(drop=True)
 
 
-def ideal_point_series(states=("USA", "GBR", "FRA", "RUS", "CHN", "IND"), years=None,
-                       points: pd.DataFrame | None = None) -> pd.DataFrame:
+def ideal_point_series(
+    states=("USA", "GBR", "FRA", "RUS", "CHN", "IND"), years=None, points: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """The ideal points of *states* per session, one column per state (its short name), by the
     calendar year the session opened (for :func:`unlearn.charts.line_chart`); *years* as in
     :func:`unlearn.analysis.ideal_points.ideal_points` (every session with votes in those years).

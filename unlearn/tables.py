@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 
+import numpy as np
 import pandas as pd
 
 from . import cache, names, sources
@@ -190,6 +191,48 @@ def country_name(code: str) -> str:
     'Soviet Union'
     """
     return short_names().get(code, code)
+
+
+def select_roll_call(calls: pd.DataFrame, symbol_or_rcid) -> pd.Series:
+    """The row of *calls* a symbol (any spacing or case) or an ``rcid`` names.
+
+    A symbol can name several roll calls (votes on paragraphs or amendments of the text, or the
+    text voted twice): the vote on the whole text is chosen, and of several such votes the last,
+    the final one (``A/RES/2758(XXVI)``: the 1971 vote adopted 76-35-17). An unknown symbol
+    raises a ``ValueError`` that suggests the closest symbols.
+    """
+    import difflib
+
+    from .symbols import canonical
+
+    if isinstance(symbol_or_rcid, (int, np.integer)):
+        hits = calls[calls["rcid"] == int(symbol_or_rcid)]
+        if hits.empty:
+            raise ValueError(f"no roll call has rcid {symbol_or_rcid}.")
+        return hits.iloc[0]
+    wanted = canonical(str(symbol_or_rcid))
+    hits = calls[calls["symbol"].fillna("").str.upper() == wanted]
+    whole = hits[hits["kind"] == "resolution"]
+    hits = whole if len(whole) else hits
+    if hits.empty:
+        known = calls["symbol"].dropna().unique().tolist()
+        close = difflib.get_close_matches(wanted, known, n=5, cutoff=0.8)
+        raise ValueError(
+            f"no recorded General Assembly vote on {wanted!r}."
+            + (f" Did you mean: {', '.join(close)}?" if close else "")
+            + " Symbols look like 'A/RES/ES-11/7', 'A/RES/68/262' or 'A/RES/2758(XXVI)'."
+        )
+    return hits.sort_values(["date", "rcid"]).iloc[-1]
+
+
+def roll_call(symbol_or_rcid) -> pd.Series:
+    """The recorded General Assembly vote a symbol or ``rcid`` names (see :func:`select_roll_call`).
+
+    >>> row = roll_call("a/res/68/262")
+    >>> str(row["symbol"]), int(row["yes"]), int(row["no"]), int(row["abstain"])
+    ('A/RES/68/262', 100, 11, 58)
+    """
+    return select_roll_call(ga_roll_calls(), symbol_or_rcid)
 
 
 SEATS = {"SUN": "RUS", "RUS": "RUS", "TWN": "CHN", "CHN": "CHN", "USA": "USA", "GBR": "GBR", "FRA": "FRA"}

@@ -9,7 +9,6 @@ The permanent members are those of Charter Art. 23 as the seats passed (see
 
 from __future__ import annotations
 
-import difflib
 import functools
 
 import numpy as np
@@ -17,6 +16,7 @@ import pandas as pd
 
 from ..charter import permanent_members
 from ..ingest import curated
+from ..tables import select_roll_call
 from ._matrix import (
     NOT_MEMBER,
     VOTE_OF_CODE,
@@ -63,9 +63,7 @@ def eu_members(date, eu_membership: pd.DataFrame | None = None) -> list[str]:
     return sorted(table.loc[inside, "iso3"])
 
 
-def regional_group_members(
-    group: str, date, regional_groups: pd.DataFrame | None = None
-) -> list[str]:
+def regional_group_members(group: str, date, regional_groups: pd.DataFrame | None = None) -> list[str]:
     """The iso3 codes in UN regional *group* on *date*.
 
     Definition: valid_from <= date <= valid_to (valid_to empty: still in it). A row whose start
@@ -77,9 +75,7 @@ def regional_group_members(
     True
     """
     if group not in REGIONAL_GROUPS:
-        raise ValueError(
-            f"group={group!r} is not a UN regional group; use one of {REGIONAL_GROUPS}."
-        )
+        raise ValueError(f"group={group!r} is not a UN regional group; use one of {REGIONAL_GROUPS}.")
     table = _regional_table() if regional_groups is None else regional_groups
     return sorted(table.loc[(table["group"] == group) & _valid_on(table, date), "iso3"])
 
@@ -136,22 +132,12 @@ def _group_rows(item, date, matrix, codes, eu_membership, regional_groups) -> li
     if name.lower() in ("regional groups", "regional"):
         table = _regional_table() if regional_groups is None else regional_groups
         placed = set(table.loc[_valid_on(table, date), "iso3"])
-        unplaced = [
-            s
-            for s, c in zip(matrix.states, codes, strict=True)
-            if c != NOT_MEMBER and s not in placed
-        ]
+        unplaced = [s for s, c in zip(matrix.states, codes, strict=True) if c != NOT_MEMBER and s not in placed]
         rows = [
-            _summary(
-                g, "regional group", _subset(matrix, codes, regional_group_members(g, date, table))
-            )
+            _summary(g, "regional group", _subset(matrix, codes, regional_group_members(g, date, table)))
             for g in REGIONAL_GROUPS
         ]
-        return rows + (
-            [_summary(NO_GROUP, "regional group", _subset(matrix, codes, unplaced))]
-            if unplaced
-            else []
-        )
+        return rows + ([_summary(NO_GROUP, "regional group", _subset(matrix, codes, unplaced))] if unplaced else [])
     if name in REGIONAL_GROUPS:
         return [
             _summary(
@@ -188,28 +174,6 @@ def _summary(group: str, kind: str, codes: np.ndarray) -> dict:
 
 
 def _roll_call_row(matrix, symbol) -> int:
-    calls = matrix.calls
-    if isinstance(symbol, (int, np.integer)):
-        hits = np.flatnonzero(calls["rcid"].to_numpy() == int(symbol))
-        if len(hits) == 0:
-            raise ValueError(f"no roll call has rcid {symbol}.")
-        return int(hits[0])
-    wanted = " ".join(str(symbol).upper().split())
-    known = calls["symbol"].fillna("").str.upper()
-    hits = np.flatnonzero(known.to_numpy() == wanted)
-    if len(hits) > 1:  # a resolution and votes on its parts share a symbol: take the resolution
-        whole = hits[calls["kind"].to_numpy()[hits] == "resolution"]
-        hits = whole if len(whole) else hits
-    if len(hits) == 1:
-        return int(hits[0])
-    if len(hits) > 1:
-        listed = ", ".join(str(r) for r in calls["rcid"].iloc[hits])
-        raise ValueError(
-            f"{symbol} was voted on {len(hits)} times (rcid {listed}); pass the rcid you mean."
-        )
-    close = difflib.get_close_matches(wanted, list(set(known)), n=5, cutoff=0.8)
-    raise ValueError(
-        f"no recorded vote on {symbol!r}."
-        + (f" Did you mean: {', '.join(close)}?" if close else "")
-        + " Symbols look like 'A/RES/ES-11/7', 'A/RES/68/262' or 'A/RES/2758(XXVI)'."
-    )
+    """The matrix row of the roll call a symbol or rcid names (one rule: tables.select_roll_call)."""
+    rcid = select_roll_call(matrix.calls, symbol)["rcid"]
+    return int(np.flatnonzero(matrix.calls["rcid"].to_numpy() == rcid)[0])
