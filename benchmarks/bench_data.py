@@ -25,7 +25,7 @@ os.environ.setdefault("UNLEARN_DATA_MIRROR", str(ROOT.parent / "shared" / "un-da
 
 def cold_build_seconds() -> float:
     with tempfile.TemporaryDirectory() as folder:
-        code = "from unlearn import cache; cache.ensure_built()"
+        code = "from unlearn.data import cache; cache.ensure_built()"
         env = {**os.environ, "UNLEARN_CACHE_DIR": folder}
         started = time.perf_counter()
         subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, check=True)
@@ -36,7 +36,7 @@ def warm_load_in_fresh_process() -> tuple[float, float]:
     """Seconds and peak MB for ``ga_votes()`` read from the parquet cache in a new process."""
     code = (
         "import resource, time, unlearn\n"
-        "unlearn.cache.ensure_built()\n"
+        "unlearn.data.cache.ensure_built()\n"
         "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
         "t = time.perf_counter(); v = unlearn.ga_votes(); dt = time.perf_counter() - t\n"
         "after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
@@ -48,8 +48,9 @@ def warm_load_in_fresh_process() -> tuple[float, float]:
 
 
 def baseline_seconds() -> float:
-    from unlearn import sources
     from unlearn.ingest import dgacm, voeten
+
+    from unlearn.data import sources
 
     rda = sources.fetch(sources.upstream_file("voeten", "data/un_votes.rda"))
     extracts = [sources.fetch(f) for f in sources.upstream_files("dgacm_ga") if f.path.endswith(".json")]
@@ -59,7 +60,7 @@ def baseline_seconds() -> float:
 def main() -> None:
     import unlearn
 
-    unlearn.cache.ensure_built()
+    unlearn.data.cache.ensure_built()
     cold = cold_build_seconds()
     warm, peak_mb, frame_mb = warm_load_in_fresh_process()
     memo = median_seconds(unlearn.ga_votes, 20)

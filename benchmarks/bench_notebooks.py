@@ -31,7 +31,7 @@ def main() -> None:
     sys.path.insert(0, str(ROOT))
     import unlearn
 
-    unlearn.cache.ensure_built()
+    unlearn.data.cache.ensure_built()
     folder = ROOT / "notebooks"
     total = baseline = 0.0
     for path in sorted(folder.glob("*.ipynb")):

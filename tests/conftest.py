@@ -18,6 +18,6 @@ def mirror() -> Path:
 @pytest.fixture(scope="session")
 def built(mirror):
     """The real tables, built once per session from the mirror."""
-    from unlearn import cache
+    from unlearn.data import cache
 
     return cache.ensure_built()

@@ -12,14 +12,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from unlearn import cache, cli, config
+from unlearn import cli
+from unlearn.data import cache, config
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _build_in_subprocess(cache_dir: Path, mirror: Path) -> subprocess.Popen:
     env = {**os.environ, "UNLEARN_CACHE_DIR": str(cache_dir), "UNLEARN_DATA_MIRROR": str(mirror)}
-    code = "from unlearn import cache; print(cache.ensure_built())"
+    code = "from unlearn.data import cache; print(cache.ensure_built())"
     return subprocess.Popen(
         [sys.executable, "-c", code], env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )

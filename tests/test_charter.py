@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import unlearn
 from unlearn.charter import council_size, ga_adopted, permanent_members, sc_adopted
-from unlearn.ingest import curated
+from unlearn.data.ingest import curated
 
 # ---------------------------------------------------------------- General Assembly, Art. 18
 

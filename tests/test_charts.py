@@ -1,12 +1,11 @@
-"""The notebooks' one-call charts (unlearn.charts): styles, labels, alt text, no pyplot."""
+"""The notebooks' one-call charts (unlearn.plotting.charts): styles, labels, alt text, no pyplot."""
 
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from unlearn import charts
-from unlearn.plotting import MEMBER_STYLE, PALETTE
+from unlearn.plotting import MEMBER_STYLE, PALETTE, charts
 
 FRAME = pd.DataFrame({"decade": [1950, 1960], "RUS": [25, 14], "USA": [0, 0], "share": [0.5, 0.75]})
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from unlearn import factcheck
+from unlearn.lessons import factcheck
 
 
 def test_every_claim_gets_evidence(built):

@@ -104,7 +104,8 @@ def test_procedural_precedents(built):
 
 
 def test_source_lines_name_no_folder(built):
-    from unlearn import cli, config
+    from unlearn import cli
+    from unlearn.data import config
 
     lines = cli.source_lines()
     assert lines == cli.status_lines()[: len(lines)]

@@ -1,4 +1,4 @@
-"""The lesson functions of notebooks 04-06 (unlearn.lessons, second part), on the real tables."""
+"""The lesson functions of notebooks 04-06 (unlearn.lessons), on the real tables."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ import pandas as pd
 import pytest
 
 import unlearn
-from unlearn import factcheck, lessons
+from unlearn import lessons
 from unlearn.analysis.agreement import agreement, seat_series
 from unlearn.analysis.divergence import alignment_shift, divergence_from_own_past, vote_shares
+from unlearn.lessons import factcheck
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from unlearn import teaching
+from unlearn.classroom import student_copies
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -85,7 +85,7 @@ def test_no_later_cell_uses_a_solution_variable(path):
 
 
 def test_student_copies_replace_solutions_and_still_run(tmp_path, built):
-    written = teaching.write_student_versions(tmp_path)
+    written = student_copies.write_student_versions(tmp_path)
     assert len(written) == len(NOTEBOOKS)
     for path in written:
         notebook = nbformat.read(path, as_version=4)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from unlearn.data.ingest import dgacm, dhl, vetoes, voeten
 from unlearn.errors import SourceFormatError
-from unlearn.ingest import dgacm, dhl, vetoes, voeten
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -103,7 +103,7 @@ def test_library_csv_that_is_not_one_is_refused(tmp_path):
 
 
 def test_unknown_spelling_stops_the_build_and_names_it():
-    from unlearn import names
+    from unlearn.data import names
     from unlearn.errors import UnmappedSpellingError
 
     spellings = pd.Series(["FRANCE", "ATLANTIS", "CHILEs"])
@@ -113,7 +113,7 @@ def test_unknown_spelling_stops_the_build_and_names_it():
 
 
 def test_dated_aliases_pick_the_state_of_their_time():
-    from unlearn import names
+    from unlearn.data import names
 
     codes = pd.Series(["RU", "RU", "YU", "YU"])
     dates = pd.Series(pd.to_datetime(["1985-06-01", "1995-06-01", "1985-06-01", "2003-06-01"]))
@@ -121,6 +121,6 @@ def test_dated_aliases_pick_the_state_of_their_time():
 
 
 def test_suggestions_for_a_person_never_for_the_ingest():
-    from unlearn import names
+    from unlearn.data import names
 
     assert names.suggest("Hungry", ["Hungary", "Mongolia", "Chad"])[0] == "Hungary"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from unlearn import sources
+from unlearn.data import sources
 from unlearn.errors import DataUnavailableError, IntegrityError
 
 FILE = sources.upstream_file("wpdl_vetoes", "unsc_vetoes_1946_sept2022.csv")

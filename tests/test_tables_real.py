@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import unlearn
-from unlearn import cache, validate
+from unlearn.data import cache, validate
 
 
 @pytest.fixture(scope="module")
@@ -165,7 +165,7 @@ def test_validation_helpers_work_on_small_frames():
 def test_veto_totals_reproduce_published_figures(built):
     """The Library's totals, as glostat published them, equal our count from 24 Apr 2024;
     the 0/1 columns of the upstream list would have given France 7, not 16."""
-    table = unlearn.tables.published_veto_totals()
+    table = unlearn.data.tables.published_veto_totals()
     glostat = table[table["source"].str.contains("glostat")]
     assert len(glostat) == 6
     assert (glostat["counted_on_that_date"] == glostat["published"]).all()
@@ -176,8 +176,8 @@ def test_veto_totals_reproduce_published_figures(built):
 
 
 def test_veto_totals_by_seat(built):
-    by_member = unlearn.tables.veto_totals("2024-04-24").set_index("member_iso3")["vetoes"]
-    by_seat = unlearn.tables.veto_totals("2024-04-24", by="seat").set_index("member_iso3")["vetoes"]
+    by_member = unlearn.data.tables.veto_totals("2024-04-24").set_index("member_iso3")["vetoes"]
+    by_seat = unlearn.data.tables.veto_totals("2024-04-24", by="seat").set_index("member_iso3")["vetoes"]
     assert by_seat["RUS"] == by_member["RUS"] + by_member["SUN"] == 128
 
 

@@ -1,11 +1,20 @@
 """unlearn: how the United Nations decides things, taught with real, pinned voting data.
 
-The package is layered, and arrows point one way::
+Layer: the public API, above every layer: it re-exports what a student calls.
 
-    sources (pinned upstream files)  ->  ingest (parsers)  ->  build + validate (tidy tables)
-        ->  cache (parquet)  ->  tables (public functions)  ->  analysis  ->  widgets  ->  notebooks
+The folders are the layers, and imports point one way (a test keeps it so)::
 
-Start with :func:`ga_votes`, :func:`ga_roll_calls`, :func:`countries` and :func:`country`.
+    data/        pinned upstream files -> parsers -> tidy tables (validated, cached)
+    charter.py   the Charter's voting rules (Art. 18, Art. 27)
+    analysis/    agreement, divergence, ideal points, groups, veto counts
+    plotting/    the colour-blind-safe style and the notebooks' charts
+    widgets/     ipywidgets: controls + Output
+    lessons/     one module per notebook or topic
+    classroom/   student copies, re-running the notebooks
+    cli.py       the ``unlearn`` command
+
+``errors.py`` holds the exception types every layer raises. Start with :func:`ga_votes`,
+:func:`ga_roll_calls`, :func:`countries` and :func:`country`.
 """
 
 from .analysis import (
@@ -29,15 +38,7 @@ from .analysis import (
     voted_with,
 )
 from .charter import Decision, council_size, ga_adopted, permanent_members, sc_adopted
-from .errors import (
-    DataUnavailableError,
-    IntegrityError,
-    SourceFormatError,
-    UnknownNameError,
-    UnlearnError,
-    UnmappedSpellingError,
-)
-from .tables import (
+from .data.tables import (
     citation,
     countries,
     country,
@@ -51,9 +52,43 @@ from .tables import (
     veto_totals,
     vetoes,
 )
+from .errors import (
+    DataUnavailableError,
+    IntegrityError,
+    SourceFormatError,
+    UnknownNameError,
+    UnlearnError,
+    UnmappedSpellingError,
+)
 from .widgets import CountryComparison, Quiz, ResolutionExplorer, SecurityCouncilSimulator, VetoTimeline
 
 __version__ = "0.1.0"
+
+# Modules that moved into the layered folders, still reachable by their old names
+# (``from unlearn import tables, charts, factcheck``), imported when first asked for.
+_MOVED = {
+    "build": "unlearn.data.build",
+    "cache": "unlearn.data.cache",
+    "charts": "unlearn.plotting.charts",
+    "config": "unlearn.data.config",
+    "factcheck": "unlearn.lessons.factcheck",
+    "ingest": "unlearn.data.ingest",
+    "membership": "unlearn.data.membership",
+    "names": "unlearn.data.names",
+    "sources": "unlearn.data.sources",
+    "symbols": "unlearn.data.symbols",
+    "tables": "unlearn.data.tables",
+    "teaching": "unlearn.classroom.student_copies",
+    "validate": "unlearn.data.validate",
+}
+
+
+def __getattr__(name: str):
+    if name in _MOVED:
+        import importlib
+
+        return importlib.import_module(_MOVED[name])
+    raise AttributeError(f"module 'unlearn' has no attribute {name!r}")
 
 __all__ = [
     "DataUnavailableError", "IntegrityError", "SourceFormatError", "UnknownNameError",

@@ -1,5 +1,7 @@
 """The UN Charter's voting rules as code: Art. 18 (General Assembly), Art. 27 (Security Council).
 
+Layer: charter, above the data layer and below the analysis.
+
 Each function returns a :class:`Decision`: ``.adopted`` (a bool; the decision itself is
 truthy when adopted) and ``.reason``, one sentence that cites the rule applied.
 
@@ -230,6 +232,6 @@ def _code(name, date) -> str:
     text = str(name).strip()
     if len(text) == 3 and text.isalpha() and text.isupper():
         return text
-    from .tables import iso3
+    from .data.tables import iso3
 
     return iso3(text, on=date)

@@ -1,5 +1,7 @@
 """The ``unlearn`` command.
 
+Layer: command line, the top: it calls the data layer and the classroom tooling.
+
 unlearn lab                         JupyterLab on notebooks/00_start_here.ipynb
 unlearn data fetch [--mirror DIR]   fetch, verify and build every table
 unlearn data status                 each source: cached?, coverage, licence, citation
@@ -16,9 +18,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
-from . import cache, config, sources
+from .classroom.notebooks import NOTEBOOKS
+from .data import cache, config, sources
 from .errors import UnlearnError
 
 
@@ -104,7 +106,7 @@ def _data_install(args) -> int:
 
 
 def _lab(args) -> int:
-    root = Path(__file__).resolve().parent.parent / "notebooks"
+    root = NOTEBOOKS
     start = root / "00_start_here.ipynb"
     command = [sys.executable, "-m", "jupyter", "lab", f"--notebook-dir={root}"]
     if start.is_file():
@@ -114,7 +116,7 @@ def _lab(args) -> int:
 
 
 def _student(args) -> int:
-    from .teaching import write_student_versions
+    from .classroom.student_copies import write_student_versions
 
     written = write_student_versions(args.out_dir)
     print(f"Wrote {len(written)} student notebooks to {args.out_dir}")
@@ -122,7 +124,7 @@ def _student(args) -> int:
 
 
 def _run_notebooks(args) -> int:
-    from .teaching import execute_in_place
+    from .classroom.rerun import execute_in_place
 
     for path in execute_in_place(args.paths or None):
         print(f"executed and saved {path}")

@@ -1,4 +1,7 @@
-"""Errors that tell a student what went wrong and what to do next."""
+"""Errors that tell a student what went wrong and what to do next.
+
+Layer: shared by all layers (below the data layer); imports nothing of unlearn.
+"""
 
 
 class UnlearnError(Exception):

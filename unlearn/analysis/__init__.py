@@ -1,5 +1,7 @@
 """Analysis of the voting tables: the questions a student asks, as functions.
 
+Layer: analysis, above the data layer and the Charter rules, below plotting and widgets.
+
 - agreement between states (:mod:`.agreement`): :func:`agreement`, :func:`agreement_matrix`,
   :func:`agreement_pairs`, :func:`voted_with`, :func:`seat_series`
 - a roll call by group (:mod:`.groups`): :func:`how_voted`, :func:`eu_members`,

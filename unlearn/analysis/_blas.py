@@ -1,5 +1,7 @@
 """Run numpy's small matrix products on one thread.
 
+Layer: analysis, above the data layer and the Charter rules, below plotting and widgets.
+
 Agreement for every year is ~80 x 5 products of about 200 x 100 by 100 x 200: a few
 milliseconds of work in all. OpenBLAS splits each product over threads, and on a small, busy
 machine (a 2-core hub running other notebooks) waking and synchronising its threads costs far

@@ -1,5 +1,7 @@
 """The vote matrix every analysis reads: roll calls x states, one small integer a cell.
 
+Layer: analysis, above the data layer and the Charter rules, below plotting and widgets.
+
 ``ga_votes()`` has about a million rows; pivoting it once into a dense ``int8`` matrix
 (7,000 roll calls x 200-odd states, about 1.5 MB) makes every later question a few numpy
 operations on columns or a matrix product per year, instead of a pandas merge.
@@ -25,9 +27,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .. import tables
+from ..data import tables
+from ..data.ingest.voeten import ISSUE_CODES
 from ..errors import UnknownNameError, UnlearnError
-from ..ingest.voeten import ISSUE_CODES
 
 NOT_MEMBER, YES, ABSTAIN, NO, ABSENT, UNKNOWN = range(6)
 CODE_OF_VOTE = {"yes": YES, "abstain": ABSTAIN, "no": NO, "absent": ABSENT}

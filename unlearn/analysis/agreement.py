@@ -1,5 +1,7 @@
 """How often two states voted alike in the General Assembly, under three standard definitions.
 
+Layer: analysis, above the data layer and the Charter rules, below plotting and widgets.
+
 For every roll call on which both states were members, each pair of votes falls in one class:
 
 - ``same``: both yes, or both no;
@@ -35,7 +37,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .. import cache, tables
+from ..data import cache, tables
 from ._blas import one_thread
 from ._matrix import ABSTAIN, NO, NOT_MEMBER, YES, Seat, periods, seat_column, select, vote_matrix
 

@@ -1,5 +1,7 @@
 """Did a state break with its own voting practice? Three ways for the data to answer.
 
+Layer: analysis, above the data layer and the Charter rules, below plotting and widgets.
+
 - :func:`vote_shares`: how its votes split between yes, abstain and no, year by year.
 - :func:`divergence_from_own_past`: on resolutions that come back session after session, its
   vote this year against its vote the previous time and its long-run usual vote.

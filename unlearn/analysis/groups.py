@@ -1,5 +1,7 @@
 """Who belongs to which group on a date, and how a roll call split by group.
 
+Layer: analysis, above the data layer and the Charter rules, below plotting and widgets.
+
 The groupings are curated, dated tables in ``data/`` with their sources, never guessed from
 geography: ``eu_membership.csv`` (EEC/EC/EU accession and exit dates, from the EU's country
 profiles) and ``regional_groups.csv`` (the five UN regional groups, from the DGACM list).
@@ -15,8 +17,8 @@ import numpy as np
 import pandas as pd
 
 from ..charter import permanent_members
-from ..ingest import curated
-from ..tables import select_roll_call
+from ..data.ingest import curated
+from ..data.tables import select_roll_call
 from ._matrix import (
     NOT_MEMBER,
     VOTE_OF_CODE,

@@ -1,5 +1,7 @@
 """Where each state stands, on one dimension, session by session (its "ideal point").
 
+Layer: analysis, above the data layer and the Charter rules, below plotting and widgets.
+
 Method, in three steps:
 
 1. Scaling, per session: the Lijphart agreement of every pair of states over the session's
@@ -30,7 +32,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .. import sources
+from ..data import sources
 from ._blas import one_thread
 from ._matrix import ABSTAIN, NO, YES, VoteMatrix, select, vote_matrix
 

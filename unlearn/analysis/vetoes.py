@@ -1,5 +1,7 @@
 """Summaries of the Security Council veto: who cast them, when, on what, and how often alone.
 
+Layer: analysis, above the data layer and the Charter rules, below plotting and widgets.
+
 Counting rule, as in the Dag Hammarskjöld Library's veto list: one veto per permanent member
 per vetoed text (a draft resolution or an amendment). A draft vetoed by two members counts
 once for each; it was cast "alone" if no other member vetoed the same text. The USSR (``SUN``)
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import tables
+from ..data import tables
 
 SEAT_OF = {"SUN": "RUS", "TWN": "CHN"}
 MEMBER_NAMES = {

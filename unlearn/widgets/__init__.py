@@ -1,5 +1,7 @@
 """Widgets students can play with: change a control, see the answer move.
 
+Layer: widgets, above plotting and the analysis, below the lessons.
+
 Each is a small class with ``.controls`` (the ipywidgets controls), ``.output`` (an
 ``ipywidgets.Output``), ``.update()`` (recompute from plain functions and redraw once), and a
 static summary where no widget front-end exists (nbconvert, GitHub, nbval).

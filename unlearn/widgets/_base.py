@@ -1,5 +1,7 @@
 """What every widget shares: controls, one Output, one redraw per change, a static summary.
 
+Layer: widgets, above plotting and the analysis, below the lessons.
+
 A widget's content is a list of display bundles (``{"text/html": ..., "text/plain": ...}``)
 computed by plain functions; :meth:`WidgetBase.update` computes them and shows them in
 ``.output``. Expected problems (an unknown name, an empty selection) become a plain message,

@@ -1,10 +1,13 @@
-"""Small helpers for the sentences the widgets write."""
+"""Small helpers for the sentences the widgets write.
+
+Layer: widgets, above plotting and the analysis, below the lessons.
+"""
 
 from __future__ import annotations
 
 import html
 
-from .. import tables
+from ..data import tables
 
 # short names read with "the" in a sentence ("the United States", "the Soviet Union")
 _WITH_ARTICLE = (

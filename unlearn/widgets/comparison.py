@@ -1,5 +1,7 @@
 """Compare how states voted in the General Assembly: agreement over time, and one sentence.
 
+Layer: widgets, above plotting and the analysis, below the lessons.
+
 The numbers come from :func:`unlearn.analysis.agreement.agreement` (three definitions; absent
 and unknown votes never count). With ``seats=True`` a state is read as its UN seat
 (Russia: the USSR until 1991, then Russia; see ``seat_series``).
@@ -17,10 +19,10 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
-from .. import tables
 from ..analysis._matrix import ISSUES
 from ..analysis.agreement import agreement, seat_series
-from ..plotting import MARKERS, PALETTE, figure_bundle, new_figure, styled
+from ..data import tables
+from ..plotting.style import MARKERS, PALETTE, figure_bundle, new_figure, styled
 from ._base import WidgetBase, html_bundle, message, year_range
 from ._text import esc, name_of, percent, with_article, year_span
 

@@ -1,5 +1,7 @@
 """The Security Council simulator: fifteen seats, one draft, Charter Article 27.
 
+Layer: widgets, above plotting and the analysis, below the lessons.
+
 The seats are those of a chosen year 2000-2026: the five permanent members and the ten
 elected members who voted that year (from :func:`unlearn.sc_votes`). The decision comes from
 :func:`unlearn.charter.sc_adopted`. Presets come from the data only, and a seat whose vote no
@@ -22,8 +24,9 @@ from textwrap import shorten
 import ipywidgets as widgets
 import pandas as pd
 
-from .. import charter, tables
-from ..plotting import VOTE_STYLE
+from .. import charter
+from ..data import tables
+from ..plotting.style import VOTE_STYLE
 from ._base import WidgetBase, html_bundle
 from ._text import esc, name_of, with_article
 

@@ -1,6 +1,8 @@
 """A multiple-choice self-check, defined in the notebook as data. Immediate feedback; no
 score is kept or sent anywhere.
 
+Layer: widgets, above plotting and the analysis, below the lessons.
+
 >>> quiz = Quiz([{"question": "How many members does the Security Council have?",
 ...               "options": ["11", "15", "193"], "answer": "15",
 ...               "explanation": "Fifteen since 1966: five permanent, ten elected (Art. 23)."}])

@@ -1,5 +1,7 @@
 """Explore one General Assembly roll call: tally, outcome under Art. 18, groups, states, record.
 
+Layer: widgets, above plotting and the analysis, below the lessons.
+
 >>> found = search_roll_calls("ES-11/7")
 >>> found["symbol"].iloc[0]
 'A/RES/ES-11/7'
@@ -16,9 +18,10 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
-from .. import charter, tables
+from .. import charter
 from ..analysis.groups import how_voted
-from ..plotting import VOTE_STYLE, figure_bundle, new_figure, styled
+from ..data import tables
+from ..plotting.style import VOTE_STYLE, figure_bundle, new_figure, styled
 from ._base import WidgetBase, html_bundle, message
 from ._text import esc, name_of
 

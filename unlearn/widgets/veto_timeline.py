@@ -1,5 +1,7 @@
 """Vetoes by member over time, filtered by subject, with the vetoes of 2022-2026 listed.
 
+Layer: widgets, above plotting and the analysis, below the lessons.
+
 Counted as the Dag Hammarskjöld Library counts them (see :func:`unlearn.veto_totals`): one
 veto per vetoed text per vetoing member, the USSR and Russia apart unless counted by seat.
 
@@ -16,9 +18,9 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
-from .. import names, tables
 from ..analysis.vetoes import MEMBER_NAMES, SEAT_OF, vetoes_per_member
-from ..plotting import MEMBER_STYLE, figure_bundle, new_figure, styled
+from ..data import names, tables
+from ..plotting.style import MEMBER_STYLE, figure_bundle, new_figure, styled
 from ._base import WidgetBase, html_bundle, year_range
 from ._text import esc, name_of, year_span
 

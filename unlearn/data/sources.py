@@ -1,5 +1,7 @@
 """The pinned upstream files: where each comes from, its sha256, and how to get it.
 
+Layer: data (the bottom of the package: it imports no other layer but errors).
+
 Every upstream file is named by ``OWNER/REPO/COMMIT/PATH`` and fetched from
 ``https://raw.githubusercontent.com/OWNER/REPO/COMMIT/PATH`` (or copied from a local mirror
 folder laid out the same way), checked against its pinned sha256, and kept in the cache.
@@ -21,8 +23,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import DataUnavailableError, IntegrityError
 from . import config
-from .errors import DataUnavailableError, IntegrityError
 
 RAW_BASE = "https://raw.githubusercontent.com"
 RETRIES = 3

@@ -1,5 +1,7 @@
 """Where unlearn keeps things: its curated tables, the data cache and an optional mirror.
 
+Layer: data (the bottom of the package: it imports no other layer but errors).
+
 Environment variables (all optional):
 
 ``UNLEARN_CACHE_DIR``
@@ -26,10 +28,11 @@ SHARED_CACHE_ENV = "UNLEARN_SHARED_CACHE"
 
 def curated_dir() -> Path:
     """The folder of curated CSV tables (``data/`` in a checkout, ``unlearn/_data`` in a wheel)."""
-    packaged = Path(__file__).with_name("_data")
+    package = Path(__file__).resolve().parent.parent  # unlearn/
+    packaged = package / "_data"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent / "data"
+    return package.parent / "data"
 
 
 def cache_dir(override: str | os.PathLike | None = None) -> Path:

@@ -1,5 +1,7 @@
 """Plot styling shared by the widgets and notebooks: readable by everyone, and on a projector.
 
+Layer: plotting, above the analysis, below the widgets; it reads no data itself.
+
 - Colours: the Okabe–Ito palette (Okabe & Ito 2008, "Color Universal Design"), safe for the
   common forms of colour-blindness. Colour is never the only cue: each vote also has a marker,
   a hatch and a label (:data:`VOTE_STYLE`), and each permanent member a marker.

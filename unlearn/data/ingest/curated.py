@@ -1,4 +1,7 @@
-"""The project's own curated tables in ``data/`` (every row carries its source)."""
+"""The project's own curated tables in ``data/`` (every row carries its source).
+
+Layer: data (the bottom of the package: it imports no other layer but errors).
+"""
 
 from __future__ import annotations
 

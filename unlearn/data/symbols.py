@@ -1,5 +1,7 @@
 """Resolution symbols in the UN's own form for their era.
 
+Layer: data (the bottom of the package: it imports no other layer but errors).
+
 The UN numbered General Assembly resolutions consecutively with the session in Roman numerals
 until its 30th session (1975): ``A/RES/66(I)``, ``A/RES/2758(XXVI)``, emergency special
 sessions ``A/RES/997(ES-I)``, special sessions ``A/RES/1(S-I)``. From the 31st session (1976)

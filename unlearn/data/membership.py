@@ -1,5 +1,7 @@
 """Who was a UN member when: membership periods from ``data/states.csv`` minus the gaps in
 ``data/membership_gaps.csv`` (Syria inside the United Arab Republic 1958-61, Indonesia 1965-66).
+
+Layer: data (the bottom of the package: it imports no other layer but errors).
 """
 
 from __future__ import annotations

@@ -1,5 +1,7 @@
 """Checks run on every build (their results go into the manifest) and by the tests.
 
+Layer: data (the bottom of the package: it imports no other layer but errors).
+
 - Published tallies equal the counts from the country rows, or the roll call is in
   ``data/ga_known_quirks.csv`` with the reason.
 - The GA sources overlap in session 74: the roll calls both hold are compared country by

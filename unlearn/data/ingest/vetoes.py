@@ -1,5 +1,7 @@
 """The World Politics Data Lab veto list (scraped from the Dag Hammarskjöld Library's list).
 
+Layer: data (the bottom of the package: it imports no other layer but errors).
+
 Why the per-member 0/1 columns undercount: where two or three members vetoed the same draft,
 the file sets a combination column (``usa_uk``, ``usa_france_uk``, ``france_uk``,
 ``russia_china``) and often leaves an individual member column at 0 (France on S/12211, 1976);
@@ -15,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import SourceFormatError
+from ...errors import SourceFormatError
 
 MEMBER_CODES = {"USSR": "SUN", "Russia": "RUS", "USA": "USA", "UK": "GBR", "France": "FRA", "China": "CHN"}
 

@@ -1,5 +1,7 @@
 """Country spellings -> one state, by date, through the curated alias table.
 
+Layer: data (the bottom of the package: it imports no other layer but errors).
+
 The ingest never guesses: a spelling is looked up exactly (after :func:`normalise`) in
 ``data/country_aliases.csv``, whose rows are dated because some codes changed meaning
 (Voeten's ``RU`` is the USSR before 24 Dec 1991 and the Russian Federation after). A spelling
@@ -20,8 +22,8 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
+from ..errors import UnmappedSpellingError
 from . import config
-from .errors import UnmappedSpellingError
 
 _SPACES = re.compile(r"\s+")
 

@@ -1,4 +1,7 @@
-"""Voeten, Strezhnev & Bailey's GA voting data as packaged by the R package ``unvotes``."""
+"""Voeten, Strezhnev & Bailey's GA voting data as packaged by the R package ``unvotes``.
+
+Layer: data (the bottom of the package: it imports no other layer but errors).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import SourceFormatError
+from ...errors import SourceFormatError
 from ..symbols import voeten_symbol
 
 ISSUE_CODES = {

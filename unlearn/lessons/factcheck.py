@@ -1,4 +1,8 @@
-"""Checking a news report's claims against the data (notebook 06).
+"""Lesson helpers for notebook 06: checking a news report's claims against the data, and a
+student's verdicts on them.
+
+Layer: lessons. Reads the tidy tables, the Council helpers of :mod:`unlearn.lessons.council`
+and the EU membership of :mod:`unlearn.analysis.groups`.
 
 ``data/news_claims.csv`` holds the checkable claims of a news report on the votes of
 24 February 2025, in the project's own words, each with a machine-readable ``check``:
@@ -20,9 +24,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import lessons, tables
-from .ingest import curated
-from .symbols import canonical
+from ..analysis.groups import eu_members
+from ..data import tables
+from ..data.ingest import curated
+from ..data.symbols import canonical
+from .council import council_vote, vetoes_on
 
 
 def claims() -> pd.DataFrame:
@@ -69,7 +75,7 @@ def _ga_count(rest: str) -> str:
 
 def _sc_count(rest: str) -> str:
     symbol, vote = rest.rsplit(":", 1)
-    council = lessons.council_vote(symbol)
+    council = council_vote(symbol)
     published = dict(zip(("yes", "no", "abstain"), map(int, council.attrs["tally"].split("-")), strict=True))
     return (
         f"{canonical(symbol)}: {published[vote]} of {len(council)} Council members voted {vote} "
@@ -95,14 +101,14 @@ def _ga_votes_of(rest: str) -> str:
 
 def _sc_votes_of(rest: str) -> str:
     symbol, codes = rest.rsplit(":", 1)
-    council = lessons.council_vote(symbol)
+    council = council_vote(symbol)
     seat = dict(zip(council["iso3"], council["seat"], strict=True))
     named = [f"{c} ({seat.get(c, 'not on the Council')})" for c in codes.split(";")]
     return f"{canonical(symbol)}: {_listed(council, codes)}. Seats: {', '.join(named)}."
 
 
 def _vetoes_on(day: str) -> str:
-    that_day = lessons.vetoes_on(day)
+    that_day = vetoes_on(day)
     if that_day.empty:
         return f"No veto is recorded on {day}."
     lines = [f"{len(that_day)} veto(es) on {day}:"]
@@ -132,8 +138,6 @@ def _us_votes(rest: str) -> str:
 
 
 def _bloc_compare(symbol: str) -> str:
-    from .analysis.groups import eu_members
-
     row, votes = ga_roll_call_votes(symbol)
     eu = votes[votes["iso3"].astype(str).isin(eu_members(row["date"]))]
     counts = eu["vote"].astype("string").fillna("unknown").value_counts()
@@ -141,3 +145,62 @@ def _bloc_compare(symbol: str) -> str:
     us = votes.loc[votes["iso3"] == "USA", "vote"].iloc[0]
     russia = votes.loc[votes["iso3"] == "RUS", "vote"].iloc[0]
     return f"{row['symbol']}: EU members ({len(eu)}): {spread}. United States: {us}; Russian Federation: {russia}."
+
+
+VERDICTS = ("accurate", "partly accurate", "inaccurate", "cannot be checked with these data")
+"""The verdicts a student may give a claim in notebook 06."""
+
+
+def claim_cards(claim_ids=None) -> str:
+    """The claims of ``data/news_claims.csv`` (notebook 06), each with what the data says, as
+    text to read: ``Claim N (about): claim`` then ``Data: evidence``.
+
+    >>> print(claim_cards([8]))  # doctest: +NORMALIZE_WHITESPACE
+    Claim 8 (dates): The votes took place exactly three years after the full-scale Russian
+    invasion began on 24 February 2022.
+      Data: 24 February 2025 is 1096 days after 24 February 2022: exactly 3 years, to the day.
+    """
+    table = claims()
+    if claim_ids is not None:
+        table = table[table["claim_id"].astype(int).isin([int(c) for c in claim_ids])]
+    return "\n\n".join(
+        f"Claim {row.claim_id} ({row.about}): {row.claim}\n  Data: {row.evidence}" for row in table.itertuples()
+    )
+
+
+def verdict_table(verdicts: dict) -> pd.DataFrame:
+    """The claims with a student's verdicts: *verdicts* maps a claim id to ``(verdict, why)``,
+    the verdict one of :data:`VERDICTS`. Claims without a verdict are listed as ``not checked``.
+
+    >>> table = verdict_table({8: ("accurate", "The data counts exactly three years.")})
+    >>> table.set_index("claim_id").loc[8, "verdict"], table.set_index("claim_id").loc[1, "verdict"]
+    ('accurate', 'not checked')
+    """
+    table = claims()[["claim_id", "claim"]].copy()
+    table["claim_id"] = table["claim_id"].astype(int)
+    for key, (verdict, _) in verdicts.items():
+        if verdict not in VERDICTS:
+            raise ValueError(f"claim {key}: verdict {verdict!r} is not one of {VERDICTS}.")
+        if int(key) not in set(table["claim_id"]):
+            raise ValueError(f"there is no claim {key}; the claims are numbered {sorted(table['claim_id'])}.")
+    given = {int(k): v for k, v in verdicts.items()}
+    table["verdict"] = [given.get(c, ("not checked", ""))[0] for c in table["claim_id"]]
+    table["why"] = [given.get(c, ("", ""))[1] for c in table["claim_id"]]
+    return table
+
+
+def verdict_report(verdicts: dict) -> str:
+    """*verdicts* (as for :func:`verdict_table`) as text to read: each claim given a verdict,
+    with the verdict and the reason in full.
+
+    >>> print(verdict_report({8: ("accurate", "Three years to the day.")}))
+    Claim 8: accurate
+      The votes took place exactly three years after the full-scale Russian invasion began on 24 February 2022.
+      Why: Three years to the day.
+    """
+    table = verdict_table(verdicts)
+    given = table[table["claim_id"].isin([int(k) for k in verdicts])]
+    return "\n\n".join(
+        f"Claim {row.claim_id}: {row.verdict}\n  {row.claim}\n  Why: {row.why}" for row in given.itertuples()
+    )
+

@@ -1,5 +1,7 @@
 """The tidy tables, as a student calls them. Joined on ``rcid`` (GA), ``symbol`` (SC), ``iso3``.
 
+Layer: data (the bottom of the package: it imports no other layer but errors).
+
 The first call builds the tables from the pinned upstream files (a progress bar shows any
 download) and caches them; later calls read the cache in milliseconds.
 
@@ -18,8 +20,8 @@ import re
 import numpy as np
 import pandas as pd
 
+from ..errors import UnknownNameError
 from . import cache, names, sources
-from .errors import UnknownNameError
 
 _CITATION_OF_TABLE = {
     "countries": ("curated", "un_members"),

@@ -1,4 +1,7 @@
-"""The UN DGACM machine-readable extracts (JSON Lines) of GA and Security Council resolutions."""
+"""The UN DGACM machine-readable extracts (JSON Lines) of GA and Security Council resolutions.
+
+Layer: data (the bottom of the package: it imports no other layer but errors).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import SourceFormatError
+from ...errors import SourceFormatError
 from ..symbols import canonical
 
 VOTE_LISTS = {"yes": "MS_in_favour", "no": "MS_against", "abstain": "MS_abstaining"}

@@ -1,7 +1,9 @@
 """Build the tidy tables from the pinned upstream files and the curated tables.
 
+Layer: data (the bottom of the package: it imports no other layer but errors).
+
 Each ``_build_*`` function returns finished tables; :func:`build_all` runs them all and
-validates the result. The cache layer (:mod:`unlearn.cache`) decides when to build.
+validates the result. The cache layer (:mod:`unlearn.data.cache`) decides when to build.
 
 Key decisions, each documented where it is made:
 - Voeten's data is used for everything it covers (sessions 1-74, to 14 Jan 2020, with its
@@ -442,7 +444,7 @@ def build_countries() -> dict[str, pd.DataFrame]:
 
 
 def build_all(added: dict[str, list] | None = None, **fetch_args) -> dict[str, pd.DataFrame]:
-    """Every table, from the raw files: what :mod:`unlearn.cache` writes as parquet."""
+    """Every table, from the raw files: what :mod:`unlearn.data.cache` writes as parquet."""
     added = added or {}
     tables = {}
     tables.update(build_countries())

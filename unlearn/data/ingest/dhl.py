@@ -1,5 +1,7 @@
 """The UN Dag Hammarskjöld Library voting CSVs (GA record 4060887, SC record 4055387).
 
+Layer: data (the bottom of the package: it imports no other layer but errors).
+
 A user downloads one and registers it with ``unlearn data add PATH``. Both the current
 column names (``ms_code, ms_name, ms_vote, resolution, total_yes``...) and those of the
 first release (``ms_codes, ms_names, ms_votes, resolutions, yes, no``...) are read.
@@ -12,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import SourceFormatError
+from ...errors import SourceFormatError
 from ..symbols import canonical
 
 _OLD_NAMES = {

@@ -1,4 +1,6 @@
-"""Tools for instructors: student copies of the notebooks.
+"""Student copies of the notebooks: solutions replaced by stubs, outputs cleared.
+
+Layer: classroom tooling (above the lessons; used by the command line).
 
 Solution cells carry the cell tag ``solution``. A student copy replaces each one with a short
 stub that says what to do (the first comment lines of the solution, which state the task),
@@ -13,7 +15,8 @@ from pathlib import Path
 
 import nbformat
 
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+from .notebooks import NOTEBOOKS
+
 STUB = "# Your turn: {task}\n# Write your answer here, then run the cell.\n"
 
 
@@ -61,21 +64,3 @@ def write_student_versions(out_dir: str | Path, source_dir: str | Path = NOTEBOO
     for extra in sorted(source.glob("*.md")) + sorted(source.glob("*.cfg")):
         shutil.copy(extra, out / extra.name)
     return written
-
-
-def execute_in_place(paths: list[str | Path] | None = None, timeout: int = 600) -> list[Path]:
-    """Re-run notebooks top to bottom and save their outputs (what nbval then compares).
-
-    Run this after a change that moves a taught number, review the diff, and commit it.
-    """
-    from nbclient import NotebookClient
-
-    done = []
-    for path in [Path(p) for p in paths] if paths else sorted(NOTEBOOKS.glob("*.ipynb")):
-        notebook = nbformat.read(path, as_version=4)
-        NotebookClient(
-            notebook, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
-        ).execute()
-        nbformat.write(notebook, path)
-        done.append(path)
-    return done

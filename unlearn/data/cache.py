@@ -1,6 +1,8 @@
 """The table cache: built once from the raw files, written atomically, read in milliseconds.
 
-Layout under the cache folder (``unlearn.config.cache_dir``)::
+Layer: data (the bottom of the package: it imports no other layer but errors).
+
+Layout under the cache folder (``unlearn.data.config.cache_dir``)::
 
     raw/OWNER/REPO/COMMIT/PATH     pinned upstream files, sha256-checked
     added/<sha256>.csv             Library CSVs registered with ``unlearn data add``
@@ -25,8 +27,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..errors import DataUnavailableError, UnlearnError
 from . import config, sources
-from .errors import DataUnavailableError, UnlearnError
 
 INGEST_VERSION = "1"
 TABLES = ("countries", "ga_roll_calls", "ga_votes", "sc_resolutions", "sc_votes", "vetoes")

@@ -1,5 +1,7 @@
 """One-call charts for the notebooks, drawn with :mod:`unlearn.plotting`'s styles.
 
+Layer: plotting, above the analysis, below the widgets; it reads no data itself.
+
 Each function draws a figure from a tidy table and shows it in the notebook as a PNG whose
 plain-text reading is the *alt* text (so nbval compares the sentence, not the pixels, and a
 screen reader or text-only view reads the finding). Series are told apart by marker, hatch and
@@ -23,7 +25,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import PercentFormatter
 
-from .plotting import MARKERS, MEMBER_STYLE, PALETTE, Style, figure_png, new_figure, styled
+from .style import MARKERS, MEMBER_STYLE, PALETTE, Style, figure_png, new_figure, styled
 
 
 def show(fig: Figure, alt: str) -> None:

@@ -1,0 +1,213 @@
+"""Lesson helpers for notebook 02 (the General Assembly): pass rates, yes shares, issues,
+emergency special sessions and regional groups.
+
+Layer: lessons. Reads the tidy tables (:mod:`unlearn.data.tables`), the Charter's Art. 18
+rules (:mod:`unlearn.charter`) and the regional groups of :mod:`unlearn.analysis.groups`.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import charter
+from ..analysis.groups import NO_GROUP, REGIONAL_GROUPS, regional_group_members
+from ..data import membership, tables
+from ..data.ingest import curated
+from ..data.ingest.voeten import ISSUE_CODES
+
+ISSUES = {f"issue_{code}": name for code, name in ISSUE_CODES.items()}
+"""Voeten's six issue codes of :func:`unlearn.ga_roll_calls` and what they stand for
+(Voeten, Strezhnev & Bailey; the unvotes package's ``un_roll_call_issues``)."""
+
+
+def _decade(years: pd.Series) -> pd.Series:
+    return (years // 10 * 10).astype(int)
+
+
+def ga_pass_rates(first_year: int = 1946, last_year: int = 2019) -> pd.DataFrame:
+    """How often recorded votes on whole resolutions passed, per decade.
+
+    Definition: roll calls of :func:`unlearn.ga_roll_calls` with ``kind == "resolution"``
+    dated *first_year* to *last_year*; ``majority``: adopted by a majority of the members
+    present and voting (:func:`unlearn.charter.ga_adopted`, Art. 18(3)); ``two_thirds``:
+    would also pass as an important question (Art. 18(2)). The data does not say which
+    texts were important questions (Voeten's ``important`` flag marks the US State
+    Department's "important votes", not Art. 18(2)), so both tests are shown.
+    The default stops in 2019 because the later source (DGACM) lists adopted resolutions
+    only, so every later text "passes" by construction.
+    Columns: ``decade``, ``roll_calls``, ``majority``, ``two_thirds``, ``share_majority``,
+    ``share_two_thirds``.
+
+    >>> rates = ga_pass_rates(1946, 1949)
+    >>> int(rates["roll_calls"].iloc[0]) >= int(rates["majority"].iloc[0])
+    True
+    """
+    calls = tables.ga_roll_calls()
+    years = calls["date"].dt.year
+    calls = calls[(calls["kind"] == "resolution") & years.between(int(first_year), int(last_year))]
+    tallies = list(zip(calls["yes"], calls["no"], calls["abstain"], strict=True))
+    frame = pd.DataFrame(
+        {
+            "decade": _decade(calls["date"].dt.year).to_numpy(),
+            "majority": [charter.ga_adopted(y, n, a).adopted for y, n, a in tallies],
+            "two_thirds": [charter.ga_adopted(y, n, a, important=True).adopted for y, n, a in tallies],
+        }
+    )
+    table = (
+        frame.groupby("decade")
+        .agg(
+            roll_calls=("majority", "size"),
+            majority=("majority", "sum"),
+            two_thirds=("two_thirds", "sum"),
+        )
+        .reset_index()
+    )
+    table["share_majority"] = (table["majority"] / table["roll_calls"]).round(3)
+    table["share_two_thirds"] = (table["two_thirds"] / table["roll_calls"]).round(3)
+    return table
+
+
+def yes_share_by_year() -> pd.DataFrame:
+    """Recorded votes per year and the share of the votes cast that were yes.
+
+    Definition: from the tallies of :func:`unlearn.ga_roll_calls` (published where the
+    source publishes them), every roll call: ``yes_share = yes / (yes + no + abstain)``
+    summed over the year. A year without recorded votes is listed with ``roll_calls`` 0 and
+    ``yes_share`` missing (1964: the 19th session took no votes, over Charter Art. 19).
+    Columns: ``year``, ``roll_calls``, ``yes``, ``no``, ``abstain``, ``yes_share``.
+
+    >>> table = yes_share_by_year().set_index("year")
+    >>> int(table.loc[1964, "roll_calls"])
+    0
+    """
+    calls = tables.ga_roll_calls()
+    grouped = calls.groupby(calls["date"].dt.year.rename("year"))
+    table = pd.DataFrame(
+        {
+            "roll_calls": grouped.size(),
+            "yes": grouped["yes"].sum(),
+            "no": grouped["no"].sum(),
+            "abstain": grouped["abstain"].sum(),
+        }
+    )
+    table = table.reindex(range(int(table.index.min()), int(table.index.max()) + 1), fill_value=0)
+    cast = table["yes"] + table["no"] + table["abstain"]
+    table["yes_share"] = (table["yes"] / cast.where(cast > 0)).round(3)
+    return table.rename_axis("year").reset_index()
+
+
+def issue_counts(first_year: int = 1946, last_year: int | None = None) -> pd.DataFrame:
+    """Roll calls per decade on each of Voeten's six issues (:data:`ISSUES`).
+
+    A roll call can carry several issue codes or none, so rows do not add up to the number
+    of roll calls; ``roll_calls`` gives that number. After 2019 the codes are derived from
+    the UN's subject headings (UNBIS) through ``data/unbis_issue_map.csv``.
+    Columns: ``decade``, ``roll_calls``, then one column per issue name.
+
+    >>> list(issue_counts(1946, 1949).columns[:3])
+    ['decade', 'roll_calls', 'Palestinian conflict']
+    """
+    calls = tables.ga_roll_calls()
+    years = calls["date"].dt.year
+    last_year = int(years.max()) if last_year is None else int(last_year)
+    calls = calls[years.between(int(first_year), last_year)]
+    codes = calls[list(ISSUES)].astype(int).rename(columns=ISSUES)
+    codes.insert(0, "roll_calls", 1)
+    return codes.groupby(_decade(calls["date"].dt.year).rename("decade")).sum().reset_index()
+
+
+def emergency_sessions() -> pd.DataFrame:
+    """The emergency special sessions whose recorded votes the data tags, one row each.
+
+    Columns: ``session`` (``ES-I`` ... ``ES-11``, as the sources spell it), ``first_vote``,
+    ``last_vote``, ``roll_calls``, ``example`` (the first symbol voted on, if any). The
+    sources tag only some of these votes: a session with no row may still have voted.
+
+    >>> "ES-11" in set(emergency_sessions()["session"])
+    True
+    """
+    calls = tables.ga_roll_calls()
+    calls = calls[calls["emergency_session"].notna()].sort_values(["date", "rcid"])
+    grouped = calls.groupby("emergency_session", sort=False)
+    table = (
+        pd.DataFrame(
+            {
+                "first_vote": grouped["date"].min().dt.date,
+                "last_vote": grouped["date"].max().dt.date,
+                "roll_calls": grouped.size(),
+                "example": grouped["symbol"].agg(lambda s: s.dropna().iloc[0] if s.notna().any() else ""),
+            }
+        )
+        .rename_axis("session")
+        .reset_index()
+    )
+    return table.sort_values("first_vote", ignore_index=True)
+
+
+def _regional_groups() -> pd.DataFrame:
+    return curated.read("regional_groups", dates=("valid_from", "valid_to"))
+
+
+def regional_group_sizes(on=None) -> pd.DataFrame:
+    """How many members each UN regional group had on *on* (default: today).
+
+    Source: ``data/regional_groups.csv`` (the UN DGACM list), counted with
+    :func:`unlearn.analysis.groups.regional_group_members`. The United States sits with the
+    Western European and Others Group as an observer and is counted there (see data/README.md).
+    Members the table places in no group on that date (Kiribati, whose date of joining the
+    Asia-Pacific Group is not known; Israel before 2000) are counted in a last row,
+    ``no regional group (or not known)``, so the column adds up to the membership.
+
+    >>> sizes = regional_group_sizes("2025-01-01")
+    >>> from unlearn.lessons.bodies import member_count
+    >>> int(sizes["members"].sum()) == member_count("2025-01-01")
+    True
+    """
+    when = pd.Timestamp.now().normalize() if on is None else pd.Timestamp(on)
+    table = _regional_groups()
+    members = set(membership.members_on(pd.Series([when]))["iso3"])
+    placed = {g: set(regional_group_members(g, when, table)) & members for g in REGIONAL_GROUPS}
+    unplaced = members - set().union(*placed.values())
+    return pd.DataFrame(
+        {"group": [*REGIONAL_GROUPS, NO_GROUP], "members": [len(placed[g]) for g in REGIONAL_GROUPS] + [len(unplaced)]}
+    )
+
+
+def yes_share_by_group(first_year: int = 1946, last_year: int | None = None) -> pd.DataFrame:
+    """Share of yes among the votes each UN regional group cast, per decade.
+
+    Definition: every row of :func:`unlearn.ga_votes` with a yes, no or abstain (absent and
+    unknown votes left out), in the regional group the state belonged to on the day of the
+    vote (``data/regional_groups.csv``; before 1963 a state's later group, as that file
+    assigns it; states in no group then, such as Israel before 2000, left out).
+    Returns one row per decade, one column per group (share, 0-1, three decimals).
+
+    >>> table = yes_share_by_group(2000, 2009)
+    >>> list(table.columns)[:2]
+    ['decade', 'African']
+    """
+    votes = tables.ga_votes()
+    votes = votes[votes["vote"].isin(["yes", "no", "abstain"])]
+    dates = tables.ga_roll_calls().set_index("rcid")["date"]
+    frame = pd.DataFrame(
+        {
+            "iso3": votes["iso3"].astype(str).to_numpy(),
+            "date": dates.reindex(votes["rcid"]).to_numpy(),
+            "yes": (votes["vote"] == "yes").to_numpy(),
+        }
+    )
+    years = frame["date"].dt.year
+    last_year = int(years.max()) if last_year is None else int(last_year)
+    frame = frame[years.between(int(first_year), last_year)]
+    groups = _regional_groups()[["iso3", "group", "valid_from", "valid_to"]]
+    joined = frame.merge(groups, on="iso3", how="inner")
+    inside = (
+        joined["valid_from"].notna()
+        & (joined["valid_from"] <= joined["date"])
+        & (joined["valid_to"].isna() | (joined["date"] <= joined["valid_to"]))
+    )
+    joined = joined[inside]
+    decade = _decade(joined["date"].dt.year).rename("decade")
+    share = joined.groupby([decade, "group"])["yes"].mean()
+    return share.round(3).unstack("group").rename_axis(columns=None).reset_index()
+

@@ -1,0 +1,151 @@
+"""Lesson helpers for notebook 04 (voting blocs), also used by 05: agreement by era and by
+year, the three definitions side by side, and ideal points session by session.
+
+Layer: lessons. Reads :mod:`unlearn.analysis.agreement` and :mod:`unlearn.analysis.ideal_points`.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..analysis._matrix import year_list
+from ..analysis.agreement import DEFINITIONS, Seat, agreement, seat_series
+from ..analysis.ideal_points import ideal_points
+from ..data import tables
+
+AGREEMENT_ERAS = {"1946–1991": (1946, 1991), "1992–2024": (1992, 2024), "2025": (2025, 2025), "2026": (2026, 2026)}
+"""The periods notebook 04 compares: the Cold War (to the USSR's end in December 1991), the
+years after, 2025, and 2026 (the data runs to mid-2026)."""
+
+
+def agreement_by_era(
+    country="United States", partners=("Russia",), eras=None, definition: str | list[str] = "exact"
+) -> pd.DataFrame:
+    """*country*'s agreement with each of *partners*, pooled over each era of *eras*.
+
+    Definition: :func:`unlearn.analysis.agreement.agreement` with ``by=None`` over each era's
+    years (default :data:`AGREEMENT_ERAS`), under *definition* (one or a list). A partner may be a name,
+    a code or a seat (:func:`unlearn.analysis.agreement.seat_series`; the name ``"Russia"`` here
+    means the Russian seat: the USSR until 1991). An era in which the two were never members
+    together has no row.
+    Columns: ``partner`` (its label), ``era``, ``definition``, ``agreement``, ``votes``.
+
+    >>> table = agreement_by_era("USA", ["TWN", "CHN"])
+    >>> sorted(table.loc[table["partner"] == "Taiwan (Republic of China)", "era"])
+    ['1946–1991']
+    """
+    eras = AGREEMENT_ERAS if eras is None else eras
+    rows = []
+    for partner in partners:
+        who = seat_series("Russia") if isinstance(partner, str) and partner.strip().lower() == "russia" else partner
+        label = _partner_label(who, Seat)
+        for era, years in eras.items():
+            frame = agreement(country, who, by=None, years=years, definition=definition)
+            for _, row in frame.iterrows():
+                rows.append(
+                    {
+                        "partner": label,
+                        "era": era,
+                        "definition": row["definition"],
+                        "agreement": round(float(row["agreement"]), 3) if pd.notna(row["agreement"]) else None,
+                        "votes": int(row["votes"]),
+                    }
+                )
+    return pd.DataFrame(rows, columns=["partner", "era", "definition", "agreement", "votes"])
+
+
+def _partner_label(who, seat_type) -> str:
+    if isinstance(who, seat_type):
+        return " / ".join(tables.country_name(code) for code in who.codes)
+    text = str(who).strip()
+    return tables.country_name(text if len(text) == 3 and text.isupper() else tables.iso3(text))
+
+
+def ideal_point_positions(
+    states=("USA", "GBR", "FRA", "SUN", "RUS", "CHN"), years=None, points: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Where *states* sit on the one-dimensional scale of
+    :func:`unlearn.analysis.ideal_points.ideal_points`, session by session, with their rank.
+
+    Columns: ``session``, ``year`` (the calendar year the session opened: session + 1945),
+    ``iso3``, ``name``, ``ideal_point``, ``rank`` (1 = the highest position, the end of the
+    scale where the United States and Western Europe stand), ``of`` (states placed that session).
+    *points*: a frame from :func:`unlearn.ideal_points` to reuse (then *years* is ignored).
+
+    >>> table = ideal_point_positions(["USA"], years=(2020, 2025))
+    >>> int(table["rank"].max()) <= 3
+    True
+    """
+    points = ideal_points(years) if points is None else points.copy()
+    points["rank"] = points.groupby("session")["ideal_point"].rank(ascending=False, method="min").astype("int64")
+    points["of"] = points.groupby("session")["iso3"].transform("size").astype("int64")
+    chosen = points[points["iso3"].isin(list(states))].copy()
+    chosen.insert(1, "year", chosen["session"] + 1945)
+    chosen.insert(3, "name", chosen["iso3"].map(tables.country_name))
+    return chosen[["session", "year", "iso3", "name", "ideal_point", "rank", "of"]].reset_index(drop=True)
+
+
+def agreement_definitions(a="United States", b="Russia", years=(1946, 2026)) -> pd.DataFrame:
+    """*a*'s agreement with *b* per year under the three definitions, one column each (for
+    :func:`unlearn.plotting.charts.line_chart`). ``b="Russia"`` is the Russian seat (the USSR until 1991).
+
+    Columns: ``year``, ``exact``, ``lijphart``, ``state_dept`` (see
+    :mod:`unlearn.analysis.agreement`: exact match; Lijphart 1963 as used by Voeten; the US State
+    Department's voting coincidence).
+
+    >>> table = agreement_definitions(years=(1990, 1995)).set_index("year")
+    >>> bool((table["lijphart"] >= table["exact"]).all())
+    True
+    """
+    who = seat_series("Russia") if b == "Russia" else b
+    frame = agreement(a, who, years=years, definition=list(DEFINITIONS))
+    wide = frame.pivot(index="year", columns="definition", values="agreement")
+    return wide[list(DEFINITIONS)].rename_axis(columns=None).reset_index()
+
+
+def agreement_series(
+    country="United States",
+    partners=("Russia", "China", "United Kingdom", "France"),
+    years=(1946, 2026),
+    definition: str = "exact",
+) -> pd.DataFrame:
+    """*country*'s agreement per year with each of *partners*, one column per partner (its
+    label as in :func:`agreement_by_era`; ``"Russia"`` is the Russian seat, the USSR until
+    1991). A year in which the two were not both members is missing.
+
+    >>> table = agreement_series(partners=["Russia", "China"], years=(1970, 1972))
+    >>> list(table.columns), bool(pd.isna(table.loc[0, "China"]))
+    (['year', 'Soviet Union / Russia', 'China'], True)
+    """
+    out = pd.DataFrame({"year": year_list(years).astype("int64")})
+    for partner in partners:
+        who = seat_series("Russia") if partner == "Russia" else partner
+        frame = agreement(country, who, years=years, definition=definition)
+        out[_partner_label(who, Seat)] = out["year"].map(frame.set_index("year")["agreement"])
+    return out.dropna(how="all", subset=list(out.columns[1:])).reset_index(drop=True)
+
+
+def ideal_point_series(
+    states=("USA", "GBR", "FRA", "RUS", "CHN", "IND"), years=None, points: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The ideal points of *states* per session, one column per state (its short name), by the
+    calendar year the session opened (for :func:`unlearn.plotting.charts.line_chart`); *years* as in
+    :func:`unlearn.analysis.ideal_points.ideal_points` (every session with votes in those years).
+    The Russian column continues the USSR's before 1992 (the seat, as
+    :func:`unlearn.analysis.agreement.seat_series` reads it; in session 46, which both voted in,
+    Russia's position is shown). *points*: as in :func:`ideal_point_positions`.
+
+    >>> table = ideal_point_series(["USA", "RUS"], years=(1990, 1993))
+    >>> list(table.columns), table["year"].tolist()
+    (['year', 'United States', 'Russia'], [1990, 1991, 1992, 1993])
+    """
+    codes = list(states) + (["SUN"] if "RUS" in states and "SUN" not in states else [])
+    frame = ideal_point_positions(codes, years, points)
+    frame["column"] = frame["iso3"].replace({"SUN": "RUS"} if "SUN" not in states else {})
+    # session 46 (1991-92) places both the USSR and Russia: the later holder of the seat wins
+    frame = frame.sort_values("iso3", key=lambda c: c.eq("RUS")).drop_duplicates(["year", "column"], keep="last")
+    wide = frame.pivot(index="year", columns="column", values="ideal_point")
+    wide = wide[[c for c in states if c in wide.columns]]
+    wide.columns = [tables.country_name(c) for c in wide.columns]
+    return wide.rename_axis(columns=None).reset_index()
+
