@@ -119,9 +119,17 @@ def ensure_built(cache: str | os.PathLike | None = None, mirror: str | os.PathLi
         return _build_into(root / "tables" / build_key(cache), cache, mirror)
 
 
+def _clear_dead_builds(tables_dir: Path) -> None:
+    """Remove the temporary folders of builds that died (``kill -9``, power cut): called under
+    the build lock, so no live build owns one."""
+    for dead in tables_dir.glob(".building-*"):
+        shutil.rmtree(dead, ignore_errors=True)
+
+
 def _build_into(target: Path, cache, mirror) -> Path:
     from . import build, validate
 
+    _clear_dead_builds(target.parent)
     started = time.perf_counter()
     fetch_args = {"mirror": mirror, "cache": cache}
     tables = build.build_all(added_files(cache), **fetch_args)
