@@ -23,11 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 MIRROR = os.environ.get("UNLEARN_DATA_MIRROR", str(ROOT.parent / "shared" / "un-data"))
 TABLES = ("countries", "ga_roll_calls", "ga_votes", "sc_resolutions", "sc_votes", "vetoes")
 
-LOAD_ALL = (
-    "import unlearn\n"
-    "rows = [len(getattr(unlearn, name)()) for name in %r]\n"
-    "print(' '.join(map(str, rows)))\n" % (TABLES,)
-)
+LOAD_ALL = f"import unlearn\nprint(' '.join(str(len(getattr(unlearn, n)())) for n in {TABLES!r}))\n"
 
 
 def _env(cache: Path) -> dict[str, str]:
