@@ -20,7 +20,7 @@ import argparse
 import os
 import sys
 
-from .classroom.notebooks import DEFAULT_WORKING_DIR, NOTEBOOKS
+from .classroom.notebooks import DEFAULT_WORKING_DIR, NOTEBOOKS, lab_folder
 from .data import cache, config, sources
 from .errors import UnlearnError
 
@@ -107,8 +107,6 @@ def _data_install(args) -> int:
 
 
 def _lab(args) -> int:
-    from .classroom.notebooks import lab_folder
-
     root = lab_folder(args.dir)
     print(f"Opening JupyterLab on {root}", flush=True)
     start = root / "00_start_here.ipynb"
