@@ -2,7 +2,7 @@
 
 Layer: command line, the top: it calls the data layer and the classroom tooling.
 
-unlearn lab                         JupyterLab on notebooks/00_start_here.ipynb
+unlearn lab [--dir DIR]             JupyterLab on 00_start_here (installed: on a copy in DIR)
 unlearn data fetch [--mirror DIR]   fetch, verify and build every table
 unlearn data status                 each source: cached?, coverage, licence, citation
 unlearn data verify                 re-hash every cached file
@@ -10,6 +10,7 @@ unlearn data add PATH               register a Dag Hammarskjöld Library voting 
 unlearn data bundle FILE            write the built cache to one file (for a hub)
 unlearn data install FILE           install such a bundle
 unlearn notebooks student OUT_DIR   student copies: solutions replaced, outputs cleared
+                                    (refuses to replace a changed copy without --force)
 unlearn notebooks run [PATHS]       re-run notebooks in place, saving outputs for nbval
 """
 
@@ -19,7 +20,7 @@ import argparse
 import os
 import sys
 
-from .classroom.notebooks import NOTEBOOKS
+from .classroom.notebooks import DEFAULT_WORKING_DIR, NOTEBOOKS, lab_folder
 from .data import cache, config, sources
 from .errors import UnlearnError
 
@@ -106,7 +107,8 @@ def _data_install(args) -> int:
 
 
 def _lab(args) -> int:
-    root = NOTEBOOKS
+    root = lab_folder(args.dir)
+    print(f"Opening JupyterLab on {root}", flush=True)
     start = root / "00_start_here.ipynb"
     command = [sys.executable, "-m", "jupyter", "lab", f"--notebook-dir={root}"]
     if start.is_file():
@@ -118,7 +120,7 @@ def _lab(args) -> int:
 def _student(args) -> int:
     from .classroom.student_copies import write_student_versions
 
-    written = write_student_versions(args.out_dir)
+    written = write_student_versions(args.out_dir, args.source or NOTEBOOKS, force=args.force)
     print(f"Wrote {len(written)} student notebooks to {args.out_dir}")
     return 0
 
@@ -134,7 +136,20 @@ def _run_notebooks(args) -> int:
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="unlearn", description="Lessons and data on how the UN decides.")
     sub = top.add_subparsers(dest="command", required=True)
-    lab = sub.add_parser("lab", help="open JupyterLab on the notebooks (other options go to jupyter lab)")
+    lab = sub.add_parser(
+        "lab",
+        help="open JupyterLab on the notebooks (other options go to jupyter lab)",
+        description="Open JupyterLab on the lessons. In a checkout it opens notebooks/ itself; an installed "
+        f"unlearn first copies its notebooks into a folder of yours (--dir, default {DEFAULT_WORKING_DIR}), "
+        "never replacing a copy already there.",
+        epilog="Any other option is passed on to jupyter lab (e.g. --no-browser --port 8899).",
+        allow_abbrev=False,  # so that jupyter lab's options are never taken for a shortened --dir
+    )
+    lab.add_argument(
+        "--dir",
+        help=f"the folder to copy the notebooks into and open (default {DEFAULT_WORKING_DIR} "
+        "when installed, notebooks/ in a checkout)",
+    )
     lab.set_defaults(run=_lab)
     data = sub.add_parser("data", help="fetch, check and manage the data").add_subparsers(dest="action", required=True)
     fetch = data.add_parser("fetch", help="fetch, verify and build every table")
@@ -155,7 +170,9 @@ def parser() -> argparse.ArgumentParser:
         dest="action", required=True
     )
     student = nbs.add_parser("student", help="write student versions (solutions replaced, outputs cleared)")
-    student.add_argument("out_dir")
+    student.add_argument("out_dir", help="the folder to write to (not the source notebooks' folder)")
+    student.add_argument("--source", help="the instructor notebooks to copy (default: unlearn's own)")
+    student.add_argument("--force", action="store_true", help="overwrite copies that were changed since")
     student.set_defaults(run=_student)
     run = nbs.add_parser("run", help="re-run notebooks in place and save their outputs (then review and commit)")
     run.add_argument("paths", nargs="*")
