@@ -46,7 +46,7 @@ def test_missing_from_mirror_names_file_and_url(tmp_path):
 
 def test_offline_without_mirror_names_url_and_mirror_option(tmp_path, monkeypatch):
     monkeypatch.delenv("UNLEARN_DATA_MIRROR", raising=False)
-    monkeypatch.setattr(sources, "RAW_BASE", "http://127.0.0.1:9")  # a closed port: no network
+    monkeypatch.setenv("UNLEARN_DATA_URL", "http://127.0.0.1:9")  # a closed port: no network
     monkeypatch.setattr(sources.time, "sleep", lambda s: None)
     with pytest.raises(DataUnavailableError) as caught:
         sources.fetch(FILE, cache=tmp_path, progress=False)

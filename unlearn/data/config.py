@@ -9,6 +9,13 @@ Environment variables (all optional):
 ``UNLEARN_DATA_MIRROR``
     A local folder laid out ``OWNER/REPO/COMMIT/PATH`` (like ``../shared/un-data``),
     read instead of the network.
+``UNLEARN_DATA_URL``
+    A web server to download from instead of GitHub: a base URL under which the files sit at
+    ``OWNER/REPO/COMMIT/PATH`` (a mirror folder served over HTTP has that layout). Default:
+    ``https://raw.githubusercontent.com``. The pinned sha256 is checked whatever the server.
+``UNLEARN_DOWNLOAD_DEADLINE``
+    The most seconds one file's download may take, retries included (default 600), so that a
+    server trickling bytes cannot hang a notebook for hours.
 ``UNLEARN_SHARED_CACHE``
     A read-only cache built beforehand (``unlearn data bundle`` / ``install``), used as is
     so that a class on one hub does not build thirty copies.
@@ -21,8 +28,13 @@ from pathlib import Path
 
 import platformdirs
 
+from ..errors import UnlearnError
+
 CACHE_ENV = "UNLEARN_CACHE_DIR"
 MIRROR_ENV = "UNLEARN_DATA_MIRROR"
+DATA_URL_ENV = "UNLEARN_DATA_URL"
+DEADLINE_ENV = "UNLEARN_DOWNLOAD_DEADLINE"
+DEFAULT_DEADLINE = 600.0
 SHARED_CACHE_ENV = "UNLEARN_SHARED_CACHE"
 
 
@@ -51,3 +63,22 @@ def shared_cache_dir() -> Path | None:
     """A read-only, pre-built cache shared by a class, if ``$UNLEARN_SHARED_CACHE`` names one."""
     chosen = os.environ.get(SHARED_CACHE_ENV)
     return Path(chosen).expanduser() if chosen else None
+
+
+def data_url(default: str) -> str:
+    """The base URL to download from: ``$UNLEARN_DATA_URL`` if set, else *default* (GitHub raw)."""
+    return (os.environ.get(DATA_URL_ENV) or default).rstrip("/")
+
+
+def download_deadline() -> float:
+    """Seconds one file's download may take in all (``$UNLEARN_DOWNLOAD_DEADLINE``, default 600)."""
+    chosen = os.environ.get(DEADLINE_ENV)
+    if not chosen:
+        return DEFAULT_DEADLINE
+    try:
+        seconds = float(chosen)
+    except ValueError:
+        seconds = 0.0
+    if not seconds > 0:
+        raise UnlearnError(f"{DEADLINE_ENV} must be a positive number of seconds, not {chosen!r}.")
+    return seconds

@@ -3,9 +3,15 @@
 Layer: data (the bottom of the package: it imports no other layer but errors).
 
 Every upstream file is named by ``OWNER/REPO/COMMIT/PATH`` and fetched from
-``https://raw.githubusercontent.com/OWNER/REPO/COMMIT/PATH`` (or copied from a local mirror
-folder laid out the same way), checked against its pinned sha256, and kept in the cache.
-A file whose hash does not match is deleted and never used.
+``https://raw.githubusercontent.com/OWNER/REPO/COMMIT/PATH`` (or from the server named by
+``UNLEARN_DATA_URL``, or copied from a local mirror folder laid out the same way), checked
+against its pinned sha256 and size, and kept in the cache. A file whose hash does not match is
+deleted and never used.
+
+A download is streamed with requests (not pooch: pooch cannot bound a download's time or size):
+it stops at the pinned size, gives up after ``UNLEARN_DOWNLOAD_DEADLINE`` seconds in all,
+follows redirects only to http(s), and retries only network errors and server errors (5xx).
+Any other exception is a bug in unlearn and is raised as is, never reported as "offline".
 
 >>> f = upstream_files("dgacm_ga")[0]
 >>> f.url.startswith("https://raw.githubusercontent.com/UNxml/GAresolutions/")
@@ -19,15 +25,21 @@ import functools
 import hashlib
 import os
 import shutil
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 from ..errors import DataUnavailableError, IntegrityError
 from . import config
 
 RAW_BASE = "https://raw.githubusercontent.com"
 RETRIES = 3
+CONNECT_TIMEOUT = 10.0  # seconds for one connection; the overall deadline is config.download_deadline()
+READ_TIMEOUT = 30.0  # seconds one socket read may wait
+CHUNK = 1 << 16
+MAX_REDIRECTS = 5
 
 
 @dataclass(frozen=True)
@@ -52,6 +64,7 @@ class UpstreamFile:
     commit: str
     path: str
     sha256: str
+    size: int  # bytes: a download that grows past it is stopped
 
     @property
     def key(self) -> str:
@@ -60,7 +73,8 @@ class UpstreamFile:
 
     @property
     def url(self) -> str:
-        return f"{RAW_BASE}/{self.key}"
+        """Where to download it: ``$UNLEARN_DATA_URL`` (default: GitHub raw) + :attr:`key`."""
+        return f"{config.data_url(RAW_BASE)}/{self.key}"
 
     @property
     def name(self) -> str:
@@ -77,7 +91,7 @@ def sources() -> dict[str, Source]:
 @functools.cache
 def _all_files() -> tuple[UpstreamFile, ...]:
     with open(config.curated_dir() / "source_files.csv", encoding="utf-8", newline="") as f:
-        return tuple(UpstreamFile(**row) for row in csv.DictReader(f))
+        return tuple(UpstreamFile(**{**row, "size": int(row["size"])}) for row in csv.DictReader(f))
 
 
 def upstream_files(source_id: str | None = None) -> list[UpstreamFile]:
@@ -171,9 +185,28 @@ def _check_hash(file: UpstreamFile, candidate: Path) -> None:
             f"{file.name} does not match its pinned hash and was not used.\n"
             f"  expected sha256 {file.sha256}\n  got      sha256 {actual}\n"
             f"  from {file.url}\n"
-            "The upstream file or your mirror copy changed. Re-fetch it, or move the pin "
-            "deliberately (docs/maintainers.md)."
+            "The upstream file, your mirror copy or the server's copy changed. Re-fetch it, or "
+            "move the pin deliberately (docs/maintainers.md)."
         )
+
+
+def _write_verified(file: UpstreamFile, target: Path, write) -> Path:
+    """Write *file* with ``write(out)`` into a temporary file beside *target*, renamed into place
+    only once its sha256 matches.
+
+    The temporary name is unpredictable (tempfile) and the file is removed on any failure, so a
+    half-written or wrong file never sits in the cache and nothing is left behind.
+    """
+    descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    temporary = Path(name)
+    try:
+        with os.fdopen(descriptor, "wb") as out:
+            write(out)
+        _check_hash(file, temporary)
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return target
 
 
 def _copy_from_mirror(file: UpstreamFile, mirror_root: Path, target: Path) -> Path:
@@ -184,45 +217,185 @@ def _copy_from_mirror(file: UpstreamFile, mirror_root: Path, target: Path) -> Pa
             f"  expected it at {source}\n  upstream URL {file.url}\n"
             "Fix the mirror path, or unset the mirror to download from upstream."
         )
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.part")
-    shutil.copyfile(source, temporary)
-    _check_hash(file, temporary)
-    os.replace(temporary, target)
-    return target
+
+    def copy(out) -> None:
+        with open(source, "rb") as f:
+            shutil.copyfileobj(f, out)
+
+    return _write_verified(file, target, copy)
+
+
+_OFFLINE = (
+    "If you are offline, point unlearn at a local mirror folder laid out "
+    f"OWNER/REPO/COMMIT/PATH: set {config.MIRROR_ENV}=/path/to/un-data "
+    "(or pass mirror=... / --mirror), or install a data bundle with `unlearn data install FILE`."
+)
+_WRONG_SERVER = (
+    f"The server does not serve this pinned file: check {config.DATA_URL_ENV} (unset it to "
+    f"download from GitHub), or set {config.MIRROR_ENV} to a local mirror folder."
+)
+_RETRY_LATER = (
+    f"Retry later, or set {config.MIRROR_ENV} to a local mirror folder (or {config.DATA_URL_ENV} to another server)."
+)
+
+
+class _Failed(Exception):
+    """A download failure the student can act on: *reason* and *advice* make the one message.
+
+    Only *transient* failures (network errors, 5xx, a cut connection) are worth another try.
+    """
+
+    def __init__(self, reason: str, advice: str, transient: bool = False):
+        super().__init__(reason)
+        self.reason, self.advice, self.transient = reason, advice, transient
+
+
+@dataclass(frozen=True)
+class _Deadline:
+    """The time one file's download may take in all, retries included."""
+
+    seconds: float
+    ends: float
+
+    @classmethod
+    def start(cls) -> _Deadline:
+        seconds = config.download_deadline()
+        return cls(seconds, time.monotonic() + seconds)
+
+    def remaining(self) -> float:
+        left = self.ends - time.monotonic()
+        if left <= 0:
+            raise _Failed(
+                f"it took longer than the {self.seconds:g} s allowed for one file ({config.DEADLINE_ENV})",
+                f"The connection or the server is too slow. {_RETRY_LATER} "
+                f"To allow more time, raise {config.DEADLINE_ENV}.",
+            )
+        return left
+
+    def timeouts(self) -> tuple[float, float]:
+        """requests' (connect, read) timeouts, never past the deadline."""
+        left = self.remaining()
+        return min(CONNECT_TIMEOUT, left), min(READ_TIMEOUT, left)
+
+
+def _network_errors() -> tuple[type[BaseException], ...]:
+    """What a failing network raises: requests', urllib3's and http.client's errors, and socket
+    OSErrors. Caught only around network calls, so a disk error or a bug is not taken for one."""
+    import http.client
+
+    import requests
+    import urllib3
+
+    return requests.RequestException, urllib3.exceptions.HTTPError, http.client.HTTPException, OSError
 
 
 def _download(file: UpstreamFile, target: Path, progress: bool) -> Path:
-    import pooch  # imported here: only a first download needs it
-
-    last_error: Exception | None = None
+    """Download *file* into *target*, retrying transient failures while the deadline allows."""
+    deadline = _Deadline.start()
     for attempt in range(RETRIES):
         try:
-            fetched = pooch.retrieve(
-                file.url,
-                known_hash=f"sha256:{file.sha256}",
-                fname=target.name,
-                path=target.parent,
-                downloader=pooch.HTTPDownloader(progressbar=_progress_bar(file) if progress else False),
-            )
-            return Path(fetched)
-        except ValueError as exc:  # pooch's hash mismatch; it has already removed the file
-            raise IntegrityError(
-                f"{file.name} downloaded from {file.url} does not match its pinned sha256 "
-                f"{file.sha256} and was not used ({exc})."
-            ) from exc
-        except Exception as exc:  # network: retry, then explain how to work offline
-            last_error = exc
-            time.sleep(0.5 * 2**attempt)
+            return _write_verified(file, target, lambda out: _stream(file, out, deadline, progress))
+        except _Failed as exc:
+            failure = exc
+        pause = 0.5 * 2**attempt
+        if not failure.transient or attempt == RETRIES - 1 or deadline.ends - time.monotonic() < pause:
+            break
+        time.sleep(pause)
     raise DataUnavailableError(
-        f"Could not download {file.name}.\n  URL {file.url}\n  reason: {last_error}\n"
-        f"If you are offline, point unlearn at a local mirror folder laid out "
-        f"OWNER/REPO/COMMIT/PATH: set {config.MIRROR_ENV}=/path/to/un-data "
-        "(or pass mirror=... / --mirror), or install a data bundle with "
-        "`unlearn data install FILE`."
-    ) from last_error
+        f"Could not download {file.name}.\n  URL {file.url}\n  reason: {failure.reason}\n{failure.advice}"
+    ) from failure
+
+
+def _stream(file: UpstreamFile, out, deadline: _Deadline, progress: bool) -> None:
+    """Write the body of *file*'s URL to *out*, drawing a bar whose total is the pinned size."""
+    import requests
+
+    with requests.Session() as session:
+        response = _open(session, file.url, deadline)
+        with response:
+            _check_response(file, response)
+            bar = _progress_bar(file) if progress else None
+            try:
+                for chunk in _chunks(file, response, deadline):
+                    out.write(chunk)
+                    if bar is not None:
+                        bar.update(len(chunk))
+            finally:
+                if bar is not None:
+                    bar.close()
+
+
+def _open(session, url: str, deadline: _Deadline):
+    """GET *url* (streamed), following redirects by hand so that each target's scheme is checked:
+    requests would otherwise fail on file:// or ftp:// with an error that looks like a network one."""
+    for _ in range(MAX_REDIRECTS + 1):
+        try:
+            response = session.get(
+                url,
+                stream=True,
+                allow_redirects=False,
+                timeout=deadline.timeouts(),
+                headers={"Accept-Encoding": "identity"},  # the bytes as pinned: size and hash hold
+            )
+        except _network_errors() as exc:
+            raise _Failed(f"the server could not be reached ({exc})", _OFFLINE, transient=True) from exc
+        if not response.is_redirect:
+            return response
+        location = urljoin(url, response.headers["location"])
+        response.close()
+        _check_redirect(url, location)
+        url = location
+    raise _Failed(f"the server redirected more than {MAX_REDIRECTS} times", _WRONG_SERVER)
+
+
+def _check_redirect(origin: str, location: str) -> None:
+    """Allow http -> http(s) and https -> https only: never file://, ftp:// or a downgrade."""
+    before, after = urlsplit(origin).scheme, urlsplit(location).scheme
+    if after not in ("http", "https") or (before, after) == ("https", "http"):
+        raise _Failed(f"the server redirected to {location} ({after}://), which unlearn refuses", _WRONG_SERVER)
+
+
+def _check_response(file: UpstreamFile, response) -> None:
+    status = response.status_code
+    if status >= 500 or status == 429:
+        raise _Failed(f"the server answered HTTP {status} {response.reason}", _RETRY_LATER, transient=True)
+    if status != 200:
+        raise _Failed(f"the server answered HTTP {status} {response.reason}", _WRONG_SERVER)
+    announced = response.headers.get("content-length", "")
+    if announced.isdigit() and int(announced) > file.size:
+        raise _Failed(_too_big(file, f"announced {int(announced):,} bytes"), _WRONG_SERVER)
+
+
+def _too_big(file: UpstreamFile, what: str) -> str:
+    return f"the server {what}, more than the pinned {file.size:,}: it is not the pinned file"
+
+
+def _chunks(file: UpstreamFile, response, deadline: _Deadline):
+    """The body in pieces, stopped at the pinned size and at the deadline.
+
+    ``read1`` returns what one socket read brings, so a server trickling a byte at a time cannot
+    make one read outlast the deadline by more than one socket timeout (``iter_content`` would
+    wait for a whole chunk).
+    """
+    received = 0
+    while True:
+        deadline.remaining()
+        try:
+            chunk = response.raw.read1(CHUNK, decode_content=False)
+        except _network_errors() as exc:
+            raise _Failed(f"the connection failed ({exc})", _RETRY_LATER, transient=True) from exc
+        if not chunk:
+            break
+        received += len(chunk)
+        if received > file.size:
+            raise _Failed(_too_big(file, "sent more bytes"), _WRONG_SERVER)
+        yield chunk
+    if received < file.size:
+        raise _Failed(f"the connection closed after {received:,} of {file.size:,} bytes", _RETRY_LATER, transient=True)
 
 
 def _progress_bar(file: UpstreamFile):
+    """A bar with a known total (the pinned size); a bar without one broke pooch 1.9."""
     from tqdm.auto import tqdm  # a widget bar in JupyterLab, a text bar in a terminal
 
-    return tqdm(desc=file.path, unit="B", unit_scale=True, leave=False)
+    return tqdm(total=file.size, desc=file.path, unit="B", unit_scale=True, unit_divisor=1024, leave=False)
