@@ -39,7 +39,20 @@ import pandas as pd
 
 from ..data import cache, tables
 from ._blas import one_thread
-from ._matrix import ABSTAIN, NO, NOT_MEMBER, YES, Seat, periods, seat_column, select, vote_matrix
+from ..errors import ArgumentError
+from ._matrix import (
+    ABSTAIN,
+    NO,
+    NOT_MEMBER,
+    YES,
+    Seat,
+    empty_note,
+    periods,
+    seat_column,
+    select,
+    vote_matrix,
+    with_note,
+)
 
 DEFINITIONS = ("exact", "lijphart", "state_dept")
 COUNTS = ["together", "common_votes", "same", "both_abstained", "one_abstained", "opposite"]
@@ -137,7 +150,10 @@ def agreement(
     if by is not None:
         frame.insert(0, by, keys.astype("int64"))
     frame = frame[frame["together"] > 0].reset_index(drop=True)
-    return with_agreement(frame, definition, copy=False)
+    frame = with_agreement(frame, definition, copy=False)
+    if frame.empty:
+        return with_note(frame, empty_note(matrix, mask, years, [(label_a, x), (label_b, y)]))
+    return frame
 
 
 def _pair_counts(x: np.ndarray, y: np.ndarray) -> dict[str, np.ndarray]:
@@ -162,10 +178,10 @@ def with_agreement(
     """Add ``definition``, ``agreement`` and ``votes`` (the denominator) to a frame of COUNTS;
     with several definitions, one copy of each row per definition. ``copy=False`` adds the
     columns to *counts* itself when there is one definition (for frames made just for this)."""
-    names = [definition] if isinstance(definition, str) else list(definition)
+    names = definition_names(definition)
     unknown = [d for d in names if d not in DEFINITIONS]
     if unknown:
-        raise ValueError(f"definition={unknown[0]!r} is unknown; use one of {DEFINITIONS}.")
+        raise ArgumentError(f"definition={unknown[0]!r} is unknown; use one of {DEFINITIONS}.")
     parts = []
     for name in names:
         numerator, denominator = _ratio_terms(counts, name)
@@ -180,6 +196,17 @@ def with_agreement(
         part.insert(len(keys) + 2, "votes", np.asarray(denominator).astype("int64"))
         parts.append(part)
     return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+
+
+def definition_names(definition) -> list[str]:
+    """*definition* as a list of names: one name or a list of them (None is refused, not read)."""
+    if isinstance(definition, str):
+        return [definition]
+    if isinstance(definition, (list, tuple)) and definition:
+        return list(definition)
+    raise ArgumentError(
+        f"definition={definition!r}: give one of {DEFINITIONS} or a list of them."
+    )
 
 
 def _ratio_terms(counts, definition: str):
@@ -386,8 +413,10 @@ def agreement_matrix(
     )
     table = pd.DataFrame(values, index=labels, columns=labels).loc[present, present]
     table.index.name, table.columns.name = "a", "b"
+    if table.empty or table.isna().all().all():
+        return with_note(table, empty_note(matrix, mask, years))
     return table
 
 
 def _bad(definition):
-    raise ValueError(f"definition={definition!r} is unknown; use one of {DEFINITIONS}.")
+    raise ArgumentError(f"definition={definition!r} is unknown; use one of {DEFINITIONS}.")
