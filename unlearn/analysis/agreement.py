@@ -413,7 +413,7 @@ def agreement_matrix(
     )
     table = pd.DataFrame(values, index=labels, columns=labels).loc[present, present]
     table.index.name, table.columns.name = "a", "b"
-    if table.empty or table.isna().all().all():
+    if not mask.any():  # no roll call at all (a pair without common votes is just missing)
         return with_note(table, empty_note(matrix, mask, years))
     return table
 
