@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 import unlearn
+import unlearn.lessons
 from unlearn.analysis._matrix import year_list
 from unlearn.data import tables
 from unlearn.errors import ArgumentError, NoDataWarning, UnknownSymbolError, UnlearnError
@@ -163,6 +164,8 @@ def test_an_empty_answer_says_why(call, expected):
         lambda: unlearn.how_voted("A/RES/ES-11/7", groups=["P5", "EU", "United States"]),
         lambda: unlearn.CountryComparison(["United States", "France", "Russia"], years=(2000, 2025)),
         lambda: unlearn.CountryComparison(["United States", "South Sudan"], years=(1946, 1960)),
+        lambda: unlearn.lessons.agreement_by_era("United States", ["TWN", "CHN"]),  # notebook 04
+        lambda: unlearn.ResolutionExplorer(query="Ukraine", symbol="A/RES/ES-11/7"),
     ],
 )
 def test_valid_questions_warn_nothing(call):
