@@ -118,7 +118,8 @@ def agreement(
     *definition*: ``"exact"``, ``"lijphart"`` or ``"state_dept"`` (see the module
     docstring: exact match; Lijphart 1963 as used by Voeten 2000; US State Department,
     *Voting Practices in the United Nations*), or a list of them (one row per definition).
-    Filters: *years* (one year, a ``(first, last)`` tuple, or a list), *kind* (resolutions
+    Filters: *years* (one year, a ``(first, last)`` tuple, a list, or text: ``"2024"``,
+    ``"2019-2024"``), *kind* (resolutions
     only by default; None for every roll call), *issue* (``"me"``, ``"human rights"``...),
     *emergency* (True/False/None), *source*, *title* (text in the title, e.g. ``"Ukraine"``).
     *votes*/*roll_calls*: frames shaped like :func:`unlearn.ga_votes` and
@@ -128,7 +129,9 @@ def agreement(
     (its denominator), then the counts ``together`` (roll calls where both were members),
     ``common_votes`` (both voted yes, no or abstain), ``same``, ``both_abstained``,
     ``one_abstained``, ``opposite``. No row for a period in which the two were never members
-    together; ``agreement`` is missing where its denominator is 0.
+    together; ``agreement`` is missing where its denominator is 0. An empty result says why
+    in ``attrs["note"]`` and a :class:`unlearn.NoDataWarning` (no votes that year, a state
+    not yet admitted).
 
     >>> us_fr = agreement("United States", "France", years=(2024, 2025), source="dgacm_ga")
     >>> us_fr[["year", "agreement", "votes"]].round(2).values.tolist()
