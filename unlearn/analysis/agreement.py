@@ -38,8 +38,8 @@ import numpy as np
 import pandas as pd
 
 from ..data import cache, tables
-from ._blas import one_thread
 from ..errors import ArgumentError
+from ._blas import one_thread
 from ._matrix import (
     ABSTAIN,
     NO,
