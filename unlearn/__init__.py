@@ -53,10 +53,13 @@ from .data.tables import (
     vetoes,
 )
 from .errors import (
+    ArgumentError,
     DataUnavailableError,
     IntegrityError,
+    NoDataWarning,
     SourceFormatError,
     UnknownNameError,
+    UnknownSymbolError,
     UnlearnError,
     UnmappedSpellingError,
 )
@@ -92,7 +95,8 @@ def __getattr__(name: str):
 
 __all__ = [
     "DataUnavailableError", "IntegrityError", "SourceFormatError", "UnknownNameError",
-    "UnlearnError", "UnmappedSpellingError", "citation", "countries", "country", "country_name",
+    "UnlearnError", "UnmappedSpellingError", "ArgumentError", "UnknownSymbolError",
+    "NoDataWarning", "citation", "countries", "country", "country_name",
     "ga_roll_calls", "ga_votes", "iso3", "sc_resolutions", "sc_votes", "vetoes",
     "veto_totals", "published_veto_totals",
     # analysis (unlearn.analysis) and the Charter's voting rules (unlearn.charter)

@@ -13,10 +13,13 @@ Adopted: 93 in favour to 18 against is a majority of the 111 members present and
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
+
+from .errors import ArgumentError
 
 ENLARGED = pd.Timestamp(
     "1966-01-01"
@@ -57,8 +60,15 @@ class Decision:
 
 
 def _count(value, what: str) -> int:
-    if isinstance(value, bool) or not float(value).is_integer() or value < 0:
-        raise ValueError(
+    """A number of votes: a whole number of 0 or more (a string such as "10" is refused, not
+    compared with numbers)."""
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, numbers.Real)
+        or not float(value).is_integer()
+        or value < 0
+    ):
+        raise ArgumentError(
             f"{what}={value!r}: give the number of votes, a whole number of 0 or more."
         )
     return int(value)
@@ -139,7 +149,7 @@ def council_size(date=None) -> tuple[int, int]:
     return (11, 7) if when < ENLARGED else (15, 9)
 
 
-def sc_adopted(votes, procedural: bool = False, date=None, permanent_against=()) -> Decision:
+def sc_adopted(votes, procedural: bool = False, date=None, permanent_against=None) -> Decision:
     """Whether the Security Council adopted a draft with these *votes*, under Charter Article 27.
 
     Definition: Art. 27(2): procedural matters need nine affirmative votes; Art. 27(3): all
@@ -151,7 +161,9 @@ def sc_adopted(votes, procedural: bool = False, date=None, permanent_against=())
     Source: Charter of the United Nations, Art. 27 (as amended 1965).
 
     *votes* is either a tally, ``{"yes": 11, "no": 1, "abstain": 3}``, with the permanent
-    members voting no named in *permanent_against*; or each member's vote,
+    members voting no named in *permanent_against* (each checked against the permanent members
+    on *date*; ``[]`` if none did; left out, a tally with no votes cannot tell a veto from an
+    elected member's no, so the reason gives both outcomes); or each member's vote,
     ``{"RUS": "no", "USA": "yes", ...}`` (names or iso3 codes) or a frame with columns ``iso3``
     and ``vote`` such as a slice of :func:`unlearn.sc_votes`, in which case the permanent
     members are those of :func:`permanent_members` on *date*.
@@ -172,7 +184,7 @@ def sc_adopted(votes, procedural: bool = False, date=None, permanent_against=())
             f"{cast} votes cast, but the Council had {size} members on {date or 'this date'}: "
             "check the tally (and pass date= for votes before 1966)."
         )
-    names = " and ".join(_PERMANENT_NAMES.get(code, code) for code in against)
+    names = " and ".join(_PERMANENT_NAMES.get(code, code) for code in against or ())
     rule = "Art. 27(2)" if procedural else "Art. 27(3)"
     affirmative = f"{tally['yes']} affirmative votes, {needed} needed"
     if tally["yes"] < needed:
@@ -189,6 +201,13 @@ def sc_adopted(votes, procedural: bool = False, date=None, permanent_against=())
             "because the matter is procedural."
         )
         return Decision(True, reason)
+    if against is None and tally["no"]:
+        if procedural:
+            return Decision(
+                True, f"{affirmative} (Charter Art. 27(2)); no negative vote is a veto, "
+                "because the matter is procedural."
+            )
+        return Decision(True, _unnamed_no(tally["no"], affirmative))
     reason = (
         f"{affirmative} (Charter {rule}), and no permanent member voted no "
         "(an abstention or absence is no veto)."
@@ -196,8 +215,21 @@ def sc_adopted(votes, procedural: bool = False, date=None, permanent_against=())
     return Decision(True, reason)
 
 
-def _tally(votes, date, permanent_against) -> tuple[dict[str, int], list[str]]:
-    """The tally and the permanent members voting no, from any of the accepted forms."""
+def _unnamed_no(no: int, affirmative: str) -> str:
+    """A tally's no votes without their authors: adopted only if they were elected members'."""
+    if no == 1:
+        who = "the negative vote came from an elected member; vetoed if it came from"
+    else:
+        who = f"the {no} negative votes came from elected members; vetoed if one came from"
+    return (
+        f"{affirmative} (Charter Art. 27(3)), so adopted if {who} a permanent member, "
+        "which the tally does not say (name them with permanent_against=[...], or [] if none)."
+    )
+
+
+def _tally(votes, date, permanent_against) -> tuple[dict[str, int], list[str] | None]:
+    """The tally and the permanent members voting no, from any of the accepted forms (None:
+    a tally whose no votes are not attributed)."""
     if isinstance(votes, pd.DataFrame):
         if not {"iso3", "vote"} <= set(votes.columns):
             raise ValueError(
@@ -206,7 +238,9 @@ def _tally(votes, date, permanent_against) -> tuple[dict[str, int], list[str]]:
         by_state = dict(zip(votes["iso3"].astype(str), votes["vote"].astype(str), strict=True))
     elif isinstance(votes, Mapping) and set(votes) <= _TALLY_KEYS:
         tally = {k: _count(votes.get(k, 0), k) for k in ("yes", "no", "abstain")}
-        against = [_code(c, date) for c in permanent_against]
+        if permanent_against is None:
+            return tally, None
+        against = _permanent(permanent_against, date)
         if len(against) > tally["no"]:
             raise ValueError(
                 f"{len(against)} permanent members named against, but the tally has only "
@@ -226,6 +260,19 @@ def _tally(votes, date, permanent_against) -> tuple[dict[str, int], list[str]]:
     tally = {k: sum(v == k for v in by_state.values()) for k in ("yes", "no", "abstain")}
     permanent = permanent_members(date)
     return tally, [c for c in permanent if by_state.get(c) == "no"]
+
+
+def _permanent(names, date) -> list[str]:
+    """*names* (one name or a list) as iso3 codes, each a permanent member on *date*."""
+    codes = [_code(c, date) for c in ([names] if isinstance(names, str) else list(names))]
+    permanent = permanent_members(date)
+    elected = [c for c in codes if c not in permanent]
+    if elected:
+        raise ArgumentError(
+            f"permanent_against={elected}: not a permanent member on {date or 'this date'} "
+            f"(those are {', '.join(permanent)}); an elected member's no is no veto, so leave it out."
+        )
+    return codes
 
 
 def _code(name, date) -> str:

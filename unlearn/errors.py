@@ -26,3 +26,17 @@ class UnknownNameError(UnlearnError, LookupError):
 
 class UnmappedSpellingError(UnlearnError):
     """The ingest met a country spelling that the curated alias table does not map."""
+
+
+class ArgumentError(UnlearnError, ValueError):
+    """An argument of the wrong kind or value (a string where a number belongs, an unknown
+    option): refused with what was expected, rather than read as some other question."""
+
+
+class UnknownSymbolError(UnlearnError, ValueError):
+    """A resolution symbol (or an empty one) that names no recorded vote; suggests the closest."""
+
+
+class NoDataWarning(UserWarning):
+    """A valid question with no data behind it (a year without recorded votes, a state before it
+    joined): the result is empty, and this says why (also in the frame's ``attrs["note"]``)."""

@@ -20,22 +20,25 @@ Cell codes (chosen so that 1-3 are the votes cast, in the order of ``VOTE_ORDER`
 
 from __future__ import annotations
 
+import numbers
 import re
+import warnings
 from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from ..data import tables
+from ..data import cache, tables
 from ..data.ingest.voeten import ISSUE_CODES
-from ..errors import UnknownNameError, UnlearnError
+from ..errors import ArgumentError, NoDataWarning, UnknownNameError, UnlearnError
 
 NOT_MEMBER, YES, ABSTAIN, NO, ABSENT, UNKNOWN = range(6)
 CODE_OF_VOTE = {"yes": YES, "abstain": ABSTAIN, "no": NO, "absent": ABSENT}
 VOTE_OF_CODE = {YES: "yes", ABSTAIN: "abstain", NO: "no", ABSENT: "absent", UNKNOWN: "unknown"}
 ISSUES = ISSUE_CODES  # Voeten's six issue codes, as the ingest defines them
 KINDS = ("resolution", "amendment", "paragraph", "other")
+SOURCES = ("voeten", "dgacm_ga", "curated", "dhl_ga")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 _TITLE_SUFFIX = re.compile(
     r"\s*:\s*resolution\s*/\s*adopted by the general assembly\s*$", re.IGNORECASE
@@ -222,27 +225,53 @@ def title_key(titles: pd.Series) -> pd.Series:
 # ---------------------------------------------------------------- selecting roll calls
 
 
+_YEAR_TEXT = re.compile(r"\s*(\d{4})\s*(?:[-\u2013]\s*(\d{4})\s*)?")
+_YEARS_EXPECTED = (
+    "give one year (2024 or '2024'), a (first, last) tuple such as (1990, 2025), a span "
+    "'2019-2024', or a list/range of years"
+)
+
+
 def year_list(years) -> np.ndarray | None:
     """*years* as an array of ints: an int, a ``(first, last)`` tuple (inclusive, as a range
-    slider gives it), or any iterable of years (a list, a ``range``). ``None`` means all."""
+    slider gives it), any iterable of years (a list, a ``range``), or a string naming one year
+    or a span (``"2024"``, ``"2019-2024"``). ``None`` means all. Anything else is refused:
+    a string must not be read as its characters ("2024" is not the years 2, 0, 2, 4)."""
     if years is None:
         return None
-    if isinstance(years, (int, np.integer)):
+    if isinstance(years, str):
+        return _years_of_text(years)
+    if isinstance(years, (int, np.integer)) and not isinstance(years, bool):
         return np.array([int(years)])
     if isinstance(years, tuple) and len(years) == 2:
-        first, last = (int(y) for y in years)
+        first, last = (_one_year(y, years) for y in years)
         if first > last:
-            raise ValueError(
+            raise ArgumentError(
                 f"years=({first}, {last}): the first year comes after the last; swap them."
             )
         return np.arange(first, last + 1)
     try:
-        return np.array([int(y) for y in years])
-    except (TypeError, ValueError) as exc:
-        raise ValueError(
-            f"years={years!r} is not understood: give one year (2024), a (first, last) tuple "
-            "such as (1990, 2025), or a list/range of years."
-        ) from exc
+        items = list(years)
+    except TypeError as exc:
+        raise ArgumentError(f"years={years!r} is not understood: {_YEARS_EXPECTED}.") from exc
+    return np.array([_one_year(y, years) for y in items], dtype=np.int64)
+
+
+def _one_year(value, years) -> int:
+    """One year of a list or tuple: a whole number (2024 or 2024.0), or a string of digits."""
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    if isinstance(value, numbers.Real) and not isinstance(value, bool) and float(value).is_integer():
+        return int(value)
+    raise ArgumentError(f"years={years!r} is not understood ({value!r}): {_YEARS_EXPECTED}.")
+
+
+def _years_of_text(text: str) -> np.ndarray:
+    match = _YEAR_TEXT.fullmatch(text)
+    if match is None:
+        raise ArgumentError(f"years={text!r} is not understood: {_YEARS_EXPECTED}.")
+    first = int(match.group(1))
+    return year_list((first, int(match.group(2) or first)))
 
 
 def issue_code(issue: str) -> str:
@@ -290,14 +319,25 @@ def select(
     if emergency is not None:
         mask &= calls["is_emergency"].to_numpy() == bool(emergency)
     if source is not None:
-        mask &= (
-            calls["source"].isin([source] if isinstance(source, str) else list(source)).to_numpy()
-        )
+        mask &= calls["source"].isin(source_list(source, calls)).to_numpy()
     if title is not None:
         mask &= (
             calls["title"].fillna("").str.contains(str(title), case=False, regex=False).to_numpy()
         )
     return mask
+
+
+def source_list(source, calls: pd.DataFrame) -> list[str]:
+    """*source* as a list, each checked: a misspelt source would select nothing, silently."""
+    wanted = [source] if isinstance(source, str) else list(source)
+    known = sorted(set(SOURCES) | set(calls["source"].unique()) - {""})
+    unknown = [s for s in wanted if s not in known]
+    if unknown:
+        raise ArgumentError(
+            f"source={unknown[0]!r} is unknown; use one of {tuple(known)}, a list of them, "
+            "or None for all."
+        )
+    return wanted
 
 
 def periods(matrix: VoteMatrix, by: str | None) -> np.ndarray:
@@ -308,7 +348,62 @@ def periods(matrix: VoteMatrix, by: str | None) -> np.ndarray:
         return matrix.session
     if by is None:
         return np.zeros(len(matrix.year), dtype=np.int64)
-    raise ValueError(f"by={by!r}: use 'year', 'session' or None (one figure for the whole period).")
+    raise ArgumentError(f"by={by!r}: use 'year', 'session' or None (one figure for the whole period).")
+
+
+# ---------------------------------------------------------------- saying why a result is empty
+
+
+def empty_note(matrix: VoteMatrix, mask: np.ndarray, years, columns=()) -> str:
+    """Why a valid question selected nothing: no votes in *years*, no roll call passing the
+    filters, or a state of *columns* (``(label, codes)`` pairs) not a member at any of them."""
+    wanted = year_list(years)
+    if not mask.any():
+        if wanted is not None and not np.isin(matrix.year, wanted).any():
+            return _no_votes_in(matrix, wanted)
+        return "no recorded vote passes these filters (years, kind, issue, emergency, source, title)"
+    for label, codes in columns:
+        if not (codes[mask] != NOT_MEMBER).any():
+            return _not_member(label, _span(wanted) if wanted is not None else "these votes")
+    return "the states were never UN members at the same time in these votes"
+
+
+def _span(years: np.ndarray) -> str:
+    first, last = int(years.min()), int(years.max())
+    return str(first) if first == last else f"{first}-{last}"
+
+
+def _no_votes_in(matrix: VoteMatrix, years: np.ndarray) -> str:
+    note = f"no recorded General Assembly votes in {_span(years)}"
+    if len(matrix.year) and years.min() > matrix.year.max():
+        return note + f" (the data end in {int(matrix.year.max())})"
+    if len(matrix.year) and years.max() < matrix.year.min():
+        return note + f" (the data start in {int(matrix.year.min())})"
+    return note + " (some sessions took no recorded votes, e.g. 1964-65 under Art. 19: see notebook 02)"
+
+
+def _not_member(label: str, span: str) -> str:
+    """'Israel was admitted on 1949-05-11 ...' when the real tables are built, else the code."""
+    if cache.built_dir() is None:  # names are a nicety: a hand-made example must not build
+        return f"{label} was not a UN member at any of the votes selected in {span}"
+    table = tables.countries().set_index("iso3")
+    parts = []
+    for code in label.split("/"):
+        if code in table.index:
+            row = table.loc[code]
+            text = f"{row['short_name']} was admitted on {row['member_from']:%Y-%m-%d}"
+            if pd.notna(row["member_to"]):
+                text += f" and left on {row['member_to']:%Y-%m-%d}"
+            parts.append(text)
+    held = "; ".join(parts) or f"{label} has no membership record"
+    return f"{held}: not a member at any of the votes selected in {span}"
+
+
+def with_note(frame: pd.DataFrame, note: str, stacklevel: int = 3) -> pd.DataFrame:
+    """Put *note* in ``frame.attrs["note"]`` and warn with it (a :class:`NoDataWarning`)."""
+    frame.attrs["note"] = note
+    warnings.warn(NoDataWarning(f"empty result: {note}."), stacklevel=stacklevel)
+    return frame
 
 
 # ---------------------------------------------------------------- states and seats

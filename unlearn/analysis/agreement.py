@@ -38,8 +38,21 @@ import numpy as np
 import pandas as pd
 
 from ..data import cache, tables
+from ..errors import ArgumentError
 from ._blas import one_thread
-from ._matrix import ABSTAIN, NO, NOT_MEMBER, YES, Seat, periods, seat_column, select, vote_matrix
+from ._matrix import (
+    ABSTAIN,
+    NO,
+    NOT_MEMBER,
+    YES,
+    Seat,
+    empty_note,
+    periods,
+    seat_column,
+    select,
+    vote_matrix,
+    with_note,
+)
 
 DEFINITIONS = ("exact", "lijphart", "state_dept")
 COUNTS = ["together", "common_votes", "same", "both_abstained", "one_abstained", "opposite"]
@@ -105,7 +118,8 @@ def agreement(
     *definition*: ``"exact"``, ``"lijphart"`` or ``"state_dept"`` (see the module
     docstring: exact match; Lijphart 1963 as used by Voeten 2000; US State Department,
     *Voting Practices in the United Nations*), or a list of them (one row per definition).
-    Filters: *years* (one year, a ``(first, last)`` tuple, or a list), *kind* (resolutions
+    Filters: *years* (one year, a ``(first, last)`` tuple, a list, or text: ``"2024"``,
+    ``"2019-2024"``), *kind* (resolutions
     only by default; None for every roll call), *issue* (``"me"``, ``"human rights"``...),
     *emergency* (True/False/None), *source*, *title* (text in the title, e.g. ``"Ukraine"``).
     *votes*/*roll_calls*: frames shaped like :func:`unlearn.ga_votes` and
@@ -115,7 +129,9 @@ def agreement(
     (its denominator), then the counts ``together`` (roll calls where both were members),
     ``common_votes`` (both voted yes, no or abstain), ``same``, ``both_abstained``,
     ``one_abstained``, ``opposite``. No row for a period in which the two were never members
-    together; ``agreement`` is missing where its denominator is 0.
+    together; ``agreement`` is missing where its denominator is 0. An empty result says why
+    in ``attrs["note"]`` and a :class:`unlearn.NoDataWarning` (no votes that year, a state
+    not yet admitted).
 
     >>> us_fr = agreement("United States", "France", years=(2024, 2025), source="dgacm_ga")
     >>> us_fr[["year", "agreement", "votes"]].round(2).values.tolist()
@@ -137,7 +153,10 @@ def agreement(
     if by is not None:
         frame.insert(0, by, keys.astype("int64"))
     frame = frame[frame["together"] > 0].reset_index(drop=True)
-    return with_agreement(frame, definition, copy=False)
+    frame = with_agreement(frame, definition, copy=False)
+    if frame.empty:
+        return with_note(frame, empty_note(matrix, mask, years, [(label_a, x), (label_b, y)]))
+    return frame
 
 
 def _pair_counts(x: np.ndarray, y: np.ndarray) -> dict[str, np.ndarray]:
@@ -162,10 +181,10 @@ def with_agreement(
     """Add ``definition``, ``agreement`` and ``votes`` (the denominator) to a frame of COUNTS;
     with several definitions, one copy of each row per definition. ``copy=False`` adds the
     columns to *counts* itself when there is one definition (for frames made just for this)."""
-    names = [definition] if isinstance(definition, str) else list(definition)
+    names = definition_names(definition)
     unknown = [d for d in names if d not in DEFINITIONS]
     if unknown:
-        raise ValueError(f"definition={unknown[0]!r} is unknown; use one of {DEFINITIONS}.")
+        raise ArgumentError(f"definition={unknown[0]!r} is unknown; use one of {DEFINITIONS}.")
     parts = []
     for name in names:
         numerator, denominator = _ratio_terms(counts, name)
@@ -180,6 +199,17 @@ def with_agreement(
         part.insert(len(keys) + 2, "votes", np.asarray(denominator).astype("int64"))
         parts.append(part)
     return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+
+
+def definition_names(definition) -> list[str]:
+    """*definition* as a list of names: one name or a list of them (None is refused, not read)."""
+    if isinstance(definition, str):
+        return [definition]
+    if isinstance(definition, (list, tuple)) and definition:
+        return list(definition)
+    raise ArgumentError(
+        f"definition={definition!r}: give one of {DEFINITIONS} or a list of them."
+    )
 
 
 def _ratio_terms(counts, definition: str):
@@ -386,8 +416,10 @@ def agreement_matrix(
     )
     table = pd.DataFrame(values, index=labels, columns=labels).loc[present, present]
     table.index.name, table.columns.name = "a", "b"
+    if not mask.any():  # no roll call at all (a pair without common votes is just missing)
+        return with_note(table, empty_note(matrix, mask, years))
     return table
 
 
 def _bad(definition):
-    raise ValueError(f"definition={definition!r} is unknown; use one of {DEFINITIONS}.")
+    raise ArgumentError(f"definition={definition!r} is unknown; use one of {DEFINITIONS}.")

@@ -27,10 +27,12 @@ from ._matrix import (
     VOTE_OF_CODE,
     YES,
     Seat,
+    empty_note,
     periods,
     seat_column,
     select,
     vote_matrix,
+    with_note,
     year_list,
 )
 from .agreement import _pair_counts, seat_series, with_agreement
@@ -77,6 +79,9 @@ def vote_shares(
     frame["cast"] = frame["yes"] + frame["abstain"] + frame["no"]
     for vote in ("yes", "abstain", "no"):
         frame[f"share_{vote}"] = frame[vote] / frame["cast"].where(frame["cast"] > 0)
+    if frame.empty:
+        selected = select(matrix, years, kind, issue, emergency, source, title)
+        return with_note(frame, empty_note(matrix, selected, years, [(label, x)]))
     return frame
 
 

@@ -19,6 +19,7 @@ import pandas as pd
 from ..charter import permanent_members
 from ..data.ingest import curated
 from ..data.tables import select_roll_call
+from ..errors import ArgumentError
 from ._matrix import (
     NOT_MEMBER,
     VOTE_OF_CODE,
@@ -117,12 +118,24 @@ def how_voted(
     date = matrix.calls["date"].iloc[row]
     codes = matrix.codes[row]
     rows = [_summary("All members", "all", codes)]
-    for item in [groups] if isinstance(groups, str) else list(groups):
+    for item in _group_list(groups):
         rows += _group_rows(item, date, matrix, codes, eu_membership, regional_groups)
     table = pd.DataFrame(rows)
     table.attrs["symbol"] = matrix.calls["symbol"].iloc[row]
     table.attrs["date"] = date
     return table
+
+
+def _group_list(groups) -> list:
+    """*groups* as a list: one name, or a list/tuple of them (None or a number is refused)."""
+    if isinstance(groups, str):
+        return [groups]
+    if isinstance(groups, (list, tuple, set, pd.Index, np.ndarray)):
+        return list(groups)
+    raise ArgumentError(
+        f"groups={groups!r}: give 'P5', 'EU', 'regional groups', a regional group or a state, "
+        f"or a list of them (default {list(DEFAULT_GROUPS)}; [] for all members only)."
+    )
 
 
 def _group_rows(item, date, matrix, codes, eu_membership, regional_groups) -> list[dict]:

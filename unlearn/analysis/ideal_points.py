@@ -34,7 +34,7 @@ import pandas as pd
 
 from ..data import sources
 from ._blas import one_thread
-from ._matrix import ABSTAIN, NO, YES, VoteMatrix, select, vote_matrix
+from ._matrix import ABSTAIN, NO, YES, VoteMatrix, empty_note, select, vote_matrix, with_note
 
 NEIGHBOUR_WEIGHT = 0.25
 MIN_ROLL_CALLS = 5  # fewer votes than this in a session do not place anyone (session 19 had 1)
@@ -74,8 +74,15 @@ def ideal_points(
     matrix = vote_matrix(votes, roll_calls)
     everything = _all_sessions(matrix, kind)
     # a session that straddles the years given is taken whole: a position needs its votes
-    sessions = np.unique(matrix.session[select(matrix, years, kind)])
-    return everything[everything["session"].isin(sessions)].reset_index(drop=True)
+    mask = select(matrix, years, kind)
+    points = everything[everything["session"].isin(np.unique(matrix.session[mask]))]
+    points = points.reset_index(drop=True)
+    if points.empty:
+        note = empty_note(matrix, mask, years) if not mask.any() else (
+            f"the sessions of these years have fewer than {MIN_ROLL_CALLS} recorded votes"
+        )
+        return with_note(points, note)
+    return points
 
 
 # every session is estimated at once, whatever years are asked for: the bridge runs from 1946,

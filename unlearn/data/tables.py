@@ -20,7 +20,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from ..errors import UnknownNameError
+from ..errors import ArgumentError, UnknownNameError, UnknownSymbolError
 from . import cache, names, sources
 
 _CITATION_OF_TABLE = {
@@ -201,7 +201,8 @@ def select_roll_call(calls: pd.DataFrame, symbol_or_rcid) -> pd.Series:
     A symbol can name several roll calls (votes on paragraphs or amendments of the text, or the
     text voted twice): the vote on the whole text is chosen, and of several such votes the last,
     the final one (``A/RES/2758(XXVI)``: the 1971 vote adopted 76-35-17). An unknown symbol
-    raises a ``ValueError`` that suggests the closest symbols.
+    raises :class:`unlearn.UnknownSymbolError` (a ``ValueError``) that suggests the closest
+    symbols; so does an empty one, which would otherwise match every vote on no resolution.
     """
     import difflib
 
@@ -210,17 +211,21 @@ def select_roll_call(calls: pd.DataFrame, symbol_or_rcid) -> pd.Series:
     if isinstance(symbol_or_rcid, (int, np.integer)):
         hits = calls[calls["rcid"] == int(symbol_or_rcid)]
         if hits.empty:
-            raise ValueError(f"no roll call has rcid {symbol_or_rcid}.")
+            raise UnknownSymbolError(f"no roll call has rcid {symbol_or_rcid}.")
         return hits.iloc[0]
-    wanted = canonical(str(symbol_or_rcid))
+    if not isinstance(symbol_or_rcid, str):
+        raise ArgumentError(
+            f"{symbol_or_rcid!r}: give a resolution symbol such as 'A/RES/ES-11/7' or an rcid (an int)."
+        )
+    wanted = canonical(symbol_or_rcid)
     hits = calls[calls["symbol"].fillna("").str.upper() == wanted]
     whole = hits[hits["kind"] == "resolution"]
     hits = whole if len(whole) else hits
-    if hits.empty:
+    if hits.empty or not wanted:
         known = calls["symbol"].dropna().unique().tolist()
-        close = difflib.get_close_matches(wanted, known, n=5, cutoff=0.8)
-        raise ValueError(
-            f"no recorded General Assembly vote on {wanted!r}."
+        close = difflib.get_close_matches(wanted, known, n=5, cutoff=0.8) if wanted else []
+        raise UnknownSymbolError(
+            (f"no recorded General Assembly vote on {wanted!r}." if wanted else "no symbol given.")
             + (f" Did you mean: {', '.join(close)}?" if close else "")
             + " Symbols look like 'A/RES/ES-11/7', 'A/RES/68/262' or 'A/RES/2758(XXVI)'."
         )
@@ -251,6 +256,8 @@ def veto_totals(as_of: str | pd.Timestamp | None = None, by: str = "member") -> 
     >>> int(totals["GBR"]), int(totals["FRA"]), int(totals["SUN"])
     (29, 16, 90)
     """
+    if by not in ("member", "seat"):
+        raise ArgumentError(f"by={by!r}: use 'member' (the state that cast it) or 'seat'.")
     table = vetoes()
     if as_of is not None:
         table = table[table["date"] <= pd.Timestamp(as_of)]

@@ -6,12 +6,15 @@ Layer: lessons. Reads :mod:`unlearn.analysis.agreement` and :mod:`unlearn.analys
 
 from __future__ import annotations
 
+import warnings
+
 import pandas as pd
 
 from ..analysis._matrix import year_list
 from ..analysis.agreement import DEFINITIONS, Seat, agreement, seat_series
 from ..analysis.ideal_points import ideal_points
 from ..data import tables
+from ..errors import NoDataWarning
 
 AGREEMENT_ERAS = {"1946–1991": (1946, 1991), "1992–2024": (1992, 2024), "2025": (2025, 2025), "2026": (2026, 2026)}
 """The periods notebook 04 compares: the Cold War (to the USSR's end in December 1991), the
@@ -40,7 +43,9 @@ def agreement_by_era(
         who = seat_series("Russia") if isinstance(partner, str) and partner.strip().lower() == "russia" else partner
         label = _partner_label(who, Seat)
         for era, years in eras.items():
-            frame = agreement(country, who, by=None, years=years, definition=definition)
+            with warnings.catch_warnings():  # an era the two never shared has no row, by design
+                warnings.simplefilter("ignore", NoDataWarning)
+                frame = agreement(country, who, by=None, years=years, definition=definition)
             for _, row in frame.iterrows():
                 rows.append(
                     {

@@ -15,6 +15,8 @@ True
 
 from __future__ import annotations
 
+import warnings
+
 import ipywidgets as widgets
 import numpy as np
 import pandas as pd
@@ -22,6 +24,7 @@ import pandas as pd
 from ..analysis._matrix import ISSUES
 from ..analysis.agreement import agreement, seat_series
 from ..data import tables
+from ..errors import ArgumentError, NoDataWarning
 from ..plotting.style import MARKERS, PALETTE, figure_bundle, new_figure, styled
 from ._base import WidgetBase, html_bundle, message, year_range
 from ._text import esc, name_of, percent, with_article, year_span
@@ -76,13 +79,15 @@ def comparison_series(
     first = codes[0]
     parts = []
     for other in codes[1:]:
-        part = agreement(
-            _who(first, seats),
-            _who(other, seats),
-            years=tuple(years),
-            issue=issue,
-            definition=definition,
-        )
+        with warnings.catch_warnings():  # an empty pair is said by comparison_reading's sentence
+            warnings.simplefilter("ignore", NoDataWarning)
+            part = agreement(
+                _who(first, seats),
+                _who(other, seats),
+                years=tuple(years),
+                issue=issue,
+                definition=definition,
+            )
         part.insert(0, "pair", f"{seat_name(first, seats)} – {seat_name(other, seats)}")
         part.insert(0, "other", other)
         part.insert(0, "first", first)
@@ -196,6 +201,11 @@ class CountryComparison(WidgetBase):
         definition: str = "exact",
         seats: bool = True,
     ) -> None:
+        if isinstance(states, str):  # it would be read letter by letter: 'U', 'S', 'A'
+            raise ArgumentError(
+                f"states={states!r}: give a list of two or more states, the first compared with "
+                f"each other one, e.g. [{states!r}, 'Russia']."
+            )
         super().__init__()
         names = sorted(set(tables.countries()["short_name"]))
         self.add_state = widgets.Combobox(

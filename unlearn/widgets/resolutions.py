@@ -21,6 +21,7 @@ import pandas as pd
 from .. import charter
 from ..analysis.groups import how_voted
 from ..data import tables
+from ..errors import ArgumentError
 from ..plotting.style import VOTE_STYLE, figure_bundle, new_figure, styled
 from ._base import WidgetBase, html_bundle, message
 from ._text import esc, name_of
@@ -256,7 +257,23 @@ class ResolutionExplorer(WidgetBase):
             wanted = self.found.loc[self.found["symbol"] == symbol, "rcid"]
             if len(wanted):
                 self.results.value = int(wanted.iloc[0])
+            elif symbol is not None:
+                self.results.value = self._found_rcid(symbol)
             self._pending = True
+
+    def _found_rcid(self, symbol) -> int:
+        """The match that *symbol* names in any spelling (``a/res/es-11/7``); one not among the
+        matches would silently show another roll call, so it is refused: an unknown symbol with
+        the closest ones (tables.roll_call), a known one with how to search for it."""
+        call = tables.roll_call(symbol)  # raises UnknownSymbolError for an unknown symbol
+        if int(call["rcid"]) in set(self.found["rcid"].astype(int)):
+            return int(call["rcid"])
+        where = f" in {self.year.value}" if self.year.value else ""
+        raise ArgumentError(
+            f"symbol={symbol!r} ({call['symbol']}, {call['date']:%Y-%m-%d}) is not among the "
+            f"matches of query={self.query.value!r}{where}; search for it, "
+            f"e.g. ResolutionExplorer(query={call['symbol']!r}, symbol={call['symbol']!r})."
+        )
 
     @property
     def controls(self) -> list[widgets.Widget]:
