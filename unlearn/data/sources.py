@@ -187,6 +187,7 @@ def _copy_from_mirror(file: UpstreamFile, mirror_root: Path, target: Path) -> Pa
     temporary = target.with_name(f".{target.name}.{os.getpid()}.part")
     shutil.copyfile(source, temporary)
     _check_hash(file, temporary)
+    config.readable_by_all(temporary)  # the same modes as a download, whatever the mirror's
     os.replace(temporary, target)
     return target
 
@@ -204,6 +205,7 @@ def _download(file: UpstreamFile, target: Path, progress: bool) -> Path:
                 path=target.parent,
                 downloader=pooch.HTTPDownloader(progressbar=_progress_bar(file) if progress else False),
             )
+            config.readable_by_all(Path(fetched))  # pooch writes 0600; a shared cache is read by others
             return Path(fetched)
         except ValueError as exc:  # pooch's hash mismatch; it has already removed the file
             raise IntegrityError(
