@@ -9,6 +9,8 @@ the test's own temporary folder is chmod-ed.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import site
@@ -62,10 +64,12 @@ def world(mirror):
     folder = Path(tempfile.mkdtemp(prefix="unlearn-shared-"))
     folder.chmod(0o755)
     try:
-        built = cache.ensure_built(folder / "instructor", mirror=mirror)
+        said = io.StringIO()
+        with contextlib.redirect_stderr(said):
+            built = cache.ensure_built(folder / "instructor", mirror=mirror)
         bundle = cache.write_bundle(folder / "unlearn-data.zip", folder / "instructor")
         installed = cache.install_bundle(bundle, folder / "shared")
-        yield {"root": folder, "built": built, "installed": installed, "bundle": bundle}
+        yield {"root": folder, "built": built, "installed": installed, "bundle": bundle, "said": said.getvalue()}
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -184,7 +188,12 @@ def test_a_variable_one_folder_too_high_is_reported_with_the_folder_meant(world,
     assert "holds no unlearn build" in err and str(world["root"] / "shared") in err
 
 
-def test_a_build_says_what_it_is_doing_and_a_waiting_one_since_when(world, own_empty_cache, mirror, capfd):
+def test_a_first_build_says_that_it_is_building_and_how_long_it_took(world):
+    assert "building the tables from the raw files, about 10 s" in world["said"]
+    assert "built the tables in" in world["said"]
+
+
+def test_a_build_waiting_for_another_says_since_when(world, own_empty_cache, mirror, capfd):
     from filelock import FileLock
 
     tables = own_empty_cache / "tables"

@@ -74,5 +74,7 @@ def readable_by_all(path: Path) -> None:
     """
     mask = umask()
     for item in [path, *path.rglob("*")] if path.is_dir() else [path]:
+        if item.is_symlink():  # chmod would change the file it points to, outside the cache
+            continue
         mode = 0o777 if stat.S_ISDIR(item.lstat().st_mode) else 0o666
         os.chmod(item, mode & ~mask)
