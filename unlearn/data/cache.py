@@ -132,7 +132,8 @@ def _shared_state(key: str) -> tuple[Path | None, str | None]:
     except PermissionError as exc:
         return None, _unusable(shared, key, f"cannot be read ({exc})")
     if found:
-        return None, _unusable(shared, key, f"holds build {', '.join(found)}, made by another version of unlearn")
+        why = f"holds build {', '.join(found)}, made from other curated tables or ingest code"
+        return None, _unusable(shared, key, why)
     if not shared.is_dir():
         return None, _unusable(shared, key, "does not exist")
     below = sorted(str(p.parent) for p in shared.glob("*/tables"))
