@@ -5,7 +5,7 @@ Layer: command line, the top: it calls the data layer and the classroom tooling.
 unlearn lab [--dir DIR]             JupyterLab on 00_start_here (installed: on a copy in DIR)
 unlearn data fetch [--mirror DIR]   fetch, verify and build every table
 unlearn data status                 each source: cached?, coverage, licence, citation
-unlearn data verify                 re-hash every cached file
+unlearn data verify                 re-hash every cached file and the tables in use
 unlearn data add PATH               register a Dag Hammarskjöld Library voting CSV
 unlearn data bundle FILE            write the built cache to one file (for a hub)
 unlearn data install FILE           install such a bundle
@@ -17,6 +17,7 @@ unlearn notebooks run [PATHS]       re-run notebooks in place, saving outputs fo
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 
@@ -39,31 +40,37 @@ def _data_fetch(args) -> int:
 
 def status_lines() -> list[str]:
     """What ``unlearn data status`` prints: one block per source (:func:`source_lines`), then
-    where the tables and the cache are."""
-    lines = source_lines()
+    where the tables and the cache are. On a hub whose tables come from the shared cache, the
+    sources are counted in that build, not in the student's own (empty, unneeded) raw cache."""
     ready = cache.built_dir()
-    lines.append(f"Tables: {'built in ' + str(ready) if ready else 'not built yet (unlearn data fetch)'}")
+    shared = _shared_manifest(ready)
+    lines = source_lines(shared)
+    if shared is not None:
+        lines.append(f"Tables: the shared build {ready.name} in {ready} (built {shared.get('built_at', '?')})")
+    else:
+        lines.append(f"Tables: {'built in ' + str(ready) if ready else 'not built yet (unlearn data fetch)'}")
+    if cache.shared_problem():
+        lines.append(f"Shared cache not used: {cache.shared_problem()}")
     lines.append(f"Cache folder: {config.cache_dir()}   mirror: {config.mirror_dir() or 'none (download)'}")
     return lines
 
 
-def source_lines() -> list[str]:
-    """One block per source: its title, whether its files are cached, what it covers, its
-    licence and how to cite it (the part of ``unlearn data status`` that names no folder)."""
+def _shared_manifest(ready) -> dict | None:
+    """The manifest of the build in use if it is the shared cache's, else None."""
+    if ready is None or ready != cache.shared_build():
+        return None
+    return json.loads((ready / "manifest.json").read_text(encoding="utf-8"))
+
+
+def source_lines(shared: dict | None = None) -> list[str]:
+    """One block per source: its title, whether its files are cached (or, given the *shared*
+    build's manifest, in that build), what it covers, its licence and how to cite it (the
+    part of ``unlearn data status`` that names no folder)."""
     lines = []
-    added = cache.added_files()
     for source in sources.sources().values():
-        files = sources.upstream_files(source.source_id)
-        if files:
-            have = sum(sources.is_cached(f) for f in files)
-            state = f"{have}/{len(files)} files cached"
-        elif source.source_id.startswith("dhl_"):
-            state = f"{len(added.get(source.source_id, []))} file(s) added with `unlearn data add`"
-        else:
-            state = "in this package (data/)"
         lines += [
             f"{source.title}",
-            f"  status:   {state}",
+            f"  status:   {_source_state(source, shared)}",
             f"  covers:   {source.covers}",
             f"  licence:  {source.licence}",
             f"  cite:     {source.citation}",
@@ -72,19 +79,45 @@ def source_lines() -> list[str]:
     return lines
 
 
+def _source_state(source, shared: dict | None) -> str:
+    files = sources.upstream_files(source.source_id)
+    if files and shared is not None:
+        have = sum(shared.get("files", {}).get(f.key) == f.sha256 for f in files)
+        return f"{have}/{len(files)} files in the shared build (no raw files needed here)"
+    if files:
+        return f"{sum(sources.is_cached(f) for f in files)}/{len(files)} files cached"
+    if source.source_id.startswith("dhl_"):
+        added = (shared or {}).get("added") if shared is not None else cache.added_files()
+        where = "in the shared build" if shared is not None else "added with `unlearn data add`"
+        return f"{len((added or {}).get(source.source_id, []))} file(s) {where}"
+    return "in this package (data/)"
+
+
 def _data_status(args) -> int:
     print("\n".join(status_lines()))
     return 0
 
 
 def _data_verify(args) -> int:
+    """Re-hash the cached raw files, then the tables of the build in use. A student on a hub
+    has no raw files (the shared build made them unneeded): those are not reported missing."""
+    ready = cache.built_dir()
+    shared = _shared_manifest(ready) is not None
     bad = 0
     for f in sources.upstream_files():
+        if shared and not sources.is_cached(f):
+            continue
         result = sources.verify(f)
         bad += result == "MISMATCH"
         print(f"{result:9} {f.name}")
     if bad:
         print(f"{bad} file(s) did not match their pinned hash and were deleted; run `unlearn data fetch`.")
+    if ready is not None:
+        print(f"Tables of the {'shared build' if shared else 'build'} in {ready}:")
+        table_results = cache.verify_build(ready)
+        for result, name in table_results:
+            print(f"{result:9} {name}")
+        bad += sum(result != "ok" for result, _ in table_results)
     return 1 if bad else 0
 
 

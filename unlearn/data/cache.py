@@ -11,7 +11,16 @@ Layout under the cache folder (``unlearn.data.config.cache_dir``)::
 The build key hashes the ingest version, every pinned file's sha256, the curated tables and
 the added files: when any of them changes, a new folder is built. A build happens under a
 file lock, in a temporary folder that is renamed into place only when complete, so thirty
-students opening the first notebook at once see either no table or a whole one.
+students opening the first notebook at once see either no table or a whole one. A build says
+on stderr what it is doing (building, or waiting for another process's build), since the
+first one takes about 10 s and much longer when a whole class builds at once.
+
+A shared cache (``$UNLEARN_SHARED_CACHE``, filled by ``unlearn data install``) is read as is.
+Builds and installed bundles are made readable by other users as the umask allows (folders
+``0o777 & ~umask``, files ``0o666 & ~umask``), so that an instructor's build serves a class.
+When the shared cache holds no build for this version's key (a curated CSV or the ingest
+code changed, or the variable names the wrong folder), that is said once per process, with
+both keys and what to run, instead of every student silently building alone.
 """
 
 from __future__ import annotations
@@ -20,6 +29,7 @@ import hashlib
 import json
 import os
 import shutil
+import sys
 import tempfile
 import time
 import zipfile
@@ -36,6 +46,7 @@ _BUILD_CODE = ("build.py", "validate.py", "names.py", "membership.py", "symbols.
 _keys: dict[tuple, str] = {}
 _last_check: dict[tuple[str, str], tuple[float, str]] = {}
 _memory: dict[tuple[str, str], pd.DataFrame] = {}
+_reported: set[tuple[str, str]] = set()  # shared-cache problems already said, once per process
 
 
 def added_files(cache: str | os.PathLike | None = None) -> dict[str, list[Path]]:
@@ -88,11 +99,67 @@ def build_key(cache: str | os.PathLike | None = None) -> str:
 
 def _table_dirs(cache) -> list[Path]:
     key = build_key(cache)
-    dirs = [config.cache_dir(cache) / "tables" / key]
+    shared = shared_build(key)
+    return ([shared] if shared else []) + [config.cache_dir(cache) / "tables" / key]
+
+
+def shared_build(key: str | None = None) -> Path | None:
+    """The shared cache's build for *key* (the current one), or None, saying why once."""
+    key = key or build_key()
+    folder, problem = _shared_state(key)
+    if problem and (problem, key) not in _reported:
+        _reported.add((problem, key))
+        say(problem)
+    return folder
+
+
+def shared_problem() -> str | None:
+    """Why ``$UNLEARN_SHARED_CACHE`` is not used (None if it is unset or in use)."""
+    return _shared_state(build_key())[1]
+
+
+def _shared_state(key: str) -> tuple[Path | None, str | None]:
+    """Look for build *key* where the variable points, at the cache folder, its ``tables/``
+    or the build folder itself: all three are what an instructor may reasonably set."""
     shared = config.shared_cache_dir()
-    if shared is not None:
-        dirs.insert(0, shared / "tables" / key)
-    return dirs
+    if shared is None:
+        return None, None
+    try:
+        for folder in (shared / "tables" / key, shared / key, shared):
+            if folder.name == key and (folder / "manifest.json").is_file():
+                return folder, None
+        found = _builds_in(shared)
+    except PermissionError as exc:
+        return None, _unusable(shared, key, f"cannot be read ({exc})")
+    if found:
+        why = f"holds build {', '.join(found)}, made from other curated tables or ingest code"
+        return None, _unusable(shared, key, why)
+    if not shared.is_dir():
+        return None, _unusable(shared, key, "does not exist")
+    below = sorted(str(p.parent) for p in shared.glob("*/tables"))
+    hint = f" (did you mean {' or '.join(below)}?)" if below else ""
+    return None, _unusable(shared, key, f"holds no unlearn build{hint}")
+
+
+def _builds_in(shared: Path) -> list[str]:
+    manifests = [*shared.glob("tables/*/manifest.json"), *shared.glob("*/manifest.json"), shared / "manifest.json"]
+    return sorted({m.parent.name for m in manifests if m.is_file()})
+
+
+def _unusable(shared: Path, key: str, why: str) -> str:
+    return (
+        f"{config.SHARED_CACHE_ENV}={shared} {why}; this version of unlearn needs build {key}, "
+        f"so the shared cache is not used and the tables are built in your own cache "
+        f"({config.cache_dir()}). To rebuild the shared cache with this version: "
+        "`unlearn data fetch`, `unlearn data bundle unlearn-data.zip`, then "
+        f"`{config.CACHE_ENV}={shared} unlearn data install unlearn-data.zip`."
+    )
+
+
+def say(message: str) -> None:
+    """A line on stderr: what a build is doing, or why the shared cache is not used (stderr,
+    so that it shows in a notebook and in a terminal but not in a command's output)."""
+    print(f"unlearn: {message}", file=sys.stderr, flush=True)
 
 
 def built_dir(cache: str | os.PathLike | None = None) -> Path | None:
@@ -108,15 +175,45 @@ def ensure_built(cache: str | os.PathLike | None = None, mirror: str | os.PathLi
     ready = built_dir(cache)
     if ready is not None:
         return ready
-    from filelock import FileLock
+    from filelock import FileLock, Timeout
 
-    root = config.cache_dir(cache)
-    sources._ensure_writable(root / "tables")
-    with FileLock(str(root / "tables" / ".build.lock"), timeout=600):
+    tables = config.cache_dir(cache) / "tables"
+    sources._ensure_writable(tables)
+    lock = FileLock(str(tables / ".build.lock"))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        say(f"waiting for another build to finish ({_holder(tables)})")
+        try:
+            lock.acquire(timeout=600)
+        except Timeout as exc:
+            raise DataUnavailableError(f"another build has held {lock.lock_file} for 10 minutes; is it stuck?") from exc
+    try:
         ready = built_dir(cache)  # another process may have finished while we waited
-        if ready is not None:
-            return ready
-        return _build_into(root / "tables" / build_key(cache), cache, mirror)
+        return ready or _build_under_lock(tables, cache, mirror)
+    finally:
+        lock.release()
+
+
+def _holder(tables: Path) -> str:
+    """Who holds the build lock and since when, as written by :func:`_build_under_lock`."""
+    try:
+        return (tables / ".build.holder").read_text(encoding="utf-8").strip()
+    except OSError:
+        return "lock held, by a process that has not said since when"
+
+
+def _build_under_lock(tables: Path, cache, mirror) -> Path:
+    holder = tables / ".build.holder"
+    since = pd.Timestamp.now(tz="UTC").strftime("%Y-%m-%d %H:%M:%S UTC")
+    holder.write_text(f"lock held since {since} by process {os.getpid()}\n", encoding="utf-8")
+    say(f"building the tables from the raw files, about 10 s (once; then they load in well under a second) in {tables}")
+    try:
+        target = _build_into(tables / build_key(cache), cache, mirror)
+    finally:
+        holder.unlink(missing_ok=True)
+    say(f"built the tables in {json.loads((target / 'manifest.json').read_text())['build_seconds']} s")
+    return target
 
 
 def _clear_dead_builds(tables_dir: Path) -> None:
@@ -146,14 +243,37 @@ def _build_into(target: Path, cache, mirror) -> Path:
             "files": {f.key: f.sha256 for f in sources.upstream_files()},
             "added": {k: [p.name for p in v] for k, v in added_files(cache).items()},
             "rows": {name: len(frame) for name, frame in tables.items()},
+            "sha256": {name: sources.sha256_of(temporary / f"{name}.parquet") for name in tables},
             "validation": report,
         }
         (temporary / "manifest.json").write_text(json.dumps(manifest, indent=1, default=str), encoding="utf-8")
+        config.readable_by_all(temporary)  # mkdtemp made it 0700: the class could not read it
         os.replace(temporary, target)
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
     return target
+
+
+def verify_build(folder: Path) -> list[tuple[str, str]]:
+    """Check each table of the build in *folder*: ``("ok" | "missing" | "MISMATCH", name)``.
+
+    Against the sha256 the manifest recorded (builds older than that record: the row count).
+    Nothing is deleted: the build may be a shared one the user cannot write.
+    """
+    import pyarrow.parquet as pq
+
+    record = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    results = []
+    for name, rows in record["rows"].items():
+        path = folder / f"{name}.parquet"
+        if not path.is_file():
+            results.append(("missing", name))
+        elif name in record.get("sha256", {}):
+            results.append(("ok" if sources.sha256_of(path) == record["sha256"][name] else "MISMATCH", name))
+        else:
+            results.append(("ok" if pq.ParquetFile(path).metadata.num_rows == rows else "MISMATCH", name))
+    return results
 
 
 def load(name: str, cache: str | os.PathLike | None = None) -> pd.DataFrame:
@@ -174,9 +294,11 @@ def manifest(cache: str | os.PathLike | None = None) -> dict:
 
 
 def forget() -> None:
-    """Drop the in-memory copies (after ``data add`` or ``install``)."""
+    """Drop the in-memory copies (after ``data add`` or ``install``), and forget which
+    shared-cache problems were said (an install may have fixed them)."""
     _memory.clear()
     _last_check.clear()
+    _reported.clear()
 
 
 def add_library_csv(path: str | os.PathLike, cache: str | os.PathLike | None = None) -> dict:
@@ -237,6 +359,7 @@ def install_bundle(bundle_path: str | os.PathLike, cache: str | os.PathLike | No
             if target.exists():
                 shutil.rmtree(temporary)
             else:
+                config.readable_by_all(temporary)  # a bundle is installed for other users to read
                 os.replace(temporary, target)
         except BaseException:
             shutil.rmtree(temporary, ignore_errors=True)

@@ -18,12 +18,18 @@ Environment variables (all optional):
     server trickling bytes cannot hang a notebook for hours.
 ``UNLEARN_SHARED_CACHE``
     A read-only cache built beforehand (``unlearn data bundle`` / ``install``), used as is
-    so that a class on one hub does not build thirty copies.
+    so that a class on one hub does not build thirty copies. It may name the cache folder
+    (the one holding ``tables/``), its ``tables/`` folder, or one build's folder.
+
+Whatever unlearn writes into a cache is readable by every user the umask allows (folders
+``0o777 & ~umask``, files ``0o666 & ~umask``: 0755 and 0644 under the usual 022), because a
+cache built by an instructor is read by thirty other accounts (:func:`readable_by_all`).
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import platformdirs
@@ -82,3 +88,24 @@ def download_deadline() -> float:
     if not seconds > 0:
         raise UnlearnError(f"{DEADLINE_ENV} must be a positive number of seconds, not {chosen!r}.")
     return seconds
+
+
+def umask() -> int:
+    """The process's umask (read by setting it and putting it back: there is no getter)."""
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+def readable_by_all(path: Path) -> None:
+    """Give *path* (and, for a folder, everything under it) the modes the umask allows.
+
+    ``tempfile.mkdtemp`` makes 0700 folders and downloads arrive 0600, which would keep a
+    shared build to its builder alone; this is applied before a build is renamed into place.
+    """
+    mask = umask()
+    for item in [path, *path.rglob("*")] if path.is_dir() else [path]:
+        if item.is_symlink():  # chmod would change the file it points to, outside the cache
+            continue
+        mode = 0o777 if stat.S_ISDIR(item.lstat().st_mode) else 0o666
+        os.chmod(item, mode & ~mask)

@@ -203,6 +203,7 @@ def _write_verified(file: UpstreamFile, target: Path, write) -> Path:
         with os.fdopen(descriptor, "wb") as out:
             write(out)
         _check_hash(file, temporary)
+        config.readable_by_all(temporary)  # mkstemp makes 0600; a shared cache is read by others
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
