@@ -37,7 +37,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import DataUnavailableError, UnlearnError
+from ..errors import DataUnavailableError, IntegrityError, UnlearnError
 from . import config, sources
 
 INGEST_VERSION = "1"
@@ -248,6 +248,8 @@ def _build_into(target: Path, cache, mirror) -> Path:
         }
         (temporary / "manifest.json").write_text(json.dumps(manifest, indent=1, default=str), encoding="utf-8")
         config.readable_by_all(temporary)  # mkdtemp made it 0700: the class could not read it
+        if target.exists():  # a build without its manifest, or a damaged one: we hold the lock
+            shutil.rmtree(target)
         os.replace(temporary, target)
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
@@ -277,15 +279,44 @@ def verify_build(folder: Path) -> list[tuple[str, str]]:
 
 
 def load(name: str, cache: str | os.PathLike | None = None) -> pd.DataFrame:
-    """Table *name* (a fresh copy is not made: treat it as read-only, or ``.copy()`` it)."""
+    """Table *name* (a fresh copy is not made: treat it as read-only, or ``.copy()`` it).
+
+    The first read in a process checks the file against the sha256 its manifest recorded
+    (a millisecond: the files are small). A damaged table in the user's own cache (a truncated
+    write, a disk error, a hand edit) is rebuilt once, with one message; a damaged shared build
+    is reported, since a student cannot repair it.
+    """
     folder = ensure_built(cache)
     memo_key = (str(folder), name)
     if memo_key not in _memory:
-        path = folder / f"{name}.parquet"
-        if not path.is_file():
-            raise UnlearnError(f"the build in {folder} has no table {name!r}; run `unlearn data fetch`.")
-        _memory[memo_key] = pd.read_parquet(path)
+        try:
+            _memory[memo_key] = _read_checked(folder, name)
+        except IntegrityError as exc:
+            if folder.parent != config.cache_dir(cache) / "tables":
+                raise IntegrityError(f"{exc} It is a shared build: ask whoever installed it to reinstall it.") from exc
+            say(f"{exc} Rebuilding it.")
+            shutil.rmtree(folder, ignore_errors=True)
+            forget()
+            folder = ensure_built(cache)
+            memo_key = (str(folder), name)
+            _memory[memo_key] = _read_checked(folder, name)
     return _memory[memo_key]
+
+
+def _read_checked(folder: Path, name: str) -> pd.DataFrame:
+    """Read table *name* of the build in *folder*, or raise :class:`IntegrityError` saying why not."""
+    import pyarrow
+
+    path = folder / f"{name}.parquet"
+    try:
+        expected = json.loads((folder / "manifest.json").read_text(encoding="utf-8")).get("sha256", {}).get(name)
+        if not path.is_file():
+            raise IntegrityError(f"The build in {folder} has no table {name!r}.")
+        if expected is not None and sources.sha256_of(path) != expected:
+            raise IntegrityError(f"The table {path} is damaged: its sha256 is not the one its build recorded.")
+        return pd.read_parquet(path)
+    except (OSError, ValueError, pyarrow.ArrowException) as exc:  # unreadable manifest or parquet
+        raise IntegrityError(f"The table {path} cannot be read ({type(exc).__name__}: {exc}).") from exc
 
 
 def manifest(cache: str | os.PathLike | None = None) -> dict:
@@ -341,36 +372,69 @@ def write_bundle(out: str | os.PathLike, cache: str | os.PathLike | None = None)
     return out
 
 
-def install_bundle(bundle_path: str | os.PathLike, cache: str | os.PathLike | None = None) -> Path:
-    """Install a bundle written by :func:`write_bundle` into the cache (atomically)."""
-    root = config.cache_dir(cache) / "tables"
-    sources._ensure_writable(root)
-    with zipfile.ZipFile(bundle_path) as bundle:
-        names = [n for n in bundle.namelist() if n.startswith("tables/")]
-        keys = {n.split("/")[1] for n in names}
-        if len(keys) != 1 or f"tables/{next(iter(keys))}/manifest.json" not in names:
-            raise UnlearnError(f"{bundle_path} is not an unlearn data bundle (no single build with a manifest).")
-        key = keys.pop()
-        temporary = Path(tempfile.mkdtemp(prefix=".installing-", dir=root))
-        try:
-            for name in names:
-                (temporary / Path(name).name).write_bytes(bundle.read(name))
-            target = root / key
-            if target.exists():
-                shutil.rmtree(temporary)
-            else:
-                config.readable_by_all(temporary)  # a bundle is installed for other users to read
-                os.replace(temporary, target)
-        except BaseException:
-            shutil.rmtree(temporary, ignore_errors=True)
-            raise
-    forget()
-    if key != build_key(cache):
+BUNDLE_LIMIT = 512 * 2**20
+"""The most a bundle may unpack to: a whole build is about 2 MB, so anything near this is not one."""
+
+
+def _bundle_members(bundle: zipfile.ZipFile, bundle_path) -> tuple[str, list[zipfile.ZipInfo]]:
+    """The build key and members of a bundle, refused before anything is written if it is not
+    one whole build of reasonable size."""
+    members = [m for m in bundle.infolist() if m.filename.startswith("tables/") and not m.is_dir()]
+    keys = {m.filename.split("/")[1] for m in members}
+    names = {m.filename.rsplit("/", 1)[-1] for m in members}
+    missing = sorted({"manifest.json", *(f"{t}.parquet" for t in TABLES)} - names)
+    if len(keys) != 1 or missing:
         raise UnlearnError(
-            f"Installed build {key}, but this version of unlearn expects {build_key(cache)}: "
-            "the bundle was made by another version. Make a new bundle with this version."
+            f"{bundle_path} is not an unlearn data bundle (one build with a manifest and every table; "
+            f"missing: {', '.join(missing) or 'none'}). Make one with `unlearn data bundle FILE`."
         )
+    if sum(m.file_size for m in members) > BUNDLE_LIMIT:
+        limit = BUNDLE_LIMIT // 2**20
+        raise UnlearnError(f"{bundle_path} would unpack to more than {limit} MB: it is not a data bundle.")
+    return keys.pop(), members
+
+
+def install_bundle(bundle_path: str | os.PathLike, cache: str | os.PathLike | None = None) -> Path:
+    """Install a bundle written by :func:`write_bundle` into the cache (atomically).
+
+    Checked before anything is written: a file that is not a zip, a bundle without every table,
+    one that would unpack to far more than a build, and one made by another version of unlearn
+    (another build key) are refused with one message. A damaged build of the same key already
+    in the cache is replaced; a sound one is kept.
+    """
+    root = config.cache_dir(cache) / "tables"
+    try:
+        with zipfile.ZipFile(bundle_path) as bundle:
+            key, members = _bundle_members(bundle, bundle_path)
+            if key != build_key(cache):
+                raise UnlearnError(
+                    f"{bundle_path} holds build {key}, but this version of unlearn expects {build_key(cache)}: "
+                    "the bundle was made by another version. Make a new bundle with this version."
+                )
+            sources._ensure_writable(root)
+            _install_members(bundle, members, root / key)
+    except (zipfile.BadZipFile, EOFError) as exc:
+        raise UnlearnError(f"{bundle_path} is not a readable zip file ({exc}); copy the bundle again.") from exc
+    forget()
     return root / key
+
+
+def _install_members(bundle: zipfile.ZipFile, members: list[zipfile.ZipInfo], target: Path) -> None:
+    sound = target.exists() and (target / "manifest.json").is_file()
+    if sound and all(state == "ok" for state, _ in verify_build(target)):
+        return  # the same build, intact: keep it
+    temporary = Path(tempfile.mkdtemp(prefix=".installing-", dir=target.parent))
+    try:
+        for member in members:
+            with bundle.open(member) as source, open(temporary / Path(member.filename).name, "wb") as out:
+                shutil.copyfileobj(source, out)
+        config.readable_by_all(temporary)  # a bundle is installed for other users to read
+        if target.exists():
+            shutil.rmtree(target)
+        os.replace(temporary, target)
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
 
 
 def licences_text() -> str:
