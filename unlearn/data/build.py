@@ -22,6 +22,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from ..errors import SourceFormatError
 from . import membership, names, sources
 from .ingest import curated, dgacm, dhl, vetoes, voeten
 from .symbols import canonical, roman
@@ -214,16 +215,36 @@ def _apply_library(calls: pd.DataFrame, votes: pd.DataFrame, added: list) -> tup
     return calls, pd.concat([votes, lib_votes[["rcid", "iso3", "vote", "vote_basis"]]]), report
 
 
-def _library_iso3(lib: pd.DataFrame) -> pd.Series:
+# a Roman-numeral-era symbol (A/RES/2758(XXVI), A/RES/997(ES-I)): matched to Voeten, never numbered
+_ROMAN_SYMBOL = re.compile(r"^A/RES/\d+ ?\((?:ES-|S-)?[IVXL]+\)$")
+
+
+def check_library(path) -> None:
+    """Run the steps of :func:`_apply_library` that can fail on one file, so that ``unlearn
+    data add`` refuses it instead of registering a file every later build would stop on: the
+    parse, the country names and codes, and the numbering of the symbols it may add."""
+    lib = dhl.read(path)
+    _library_iso3(lib, where=f"Library CSV {path.name}")
+    last = lib.groupby("symbol")["date"].max()
+    for symbol, date in last.items():
+        if _ROMAN_SYMBOL.match(symbol) is None or date.year > 1976:
+            try:
+                stable_rcid(symbol)
+            except ValueError:
+                raise SourceFormatError(
+                    f"{path.name}: the symbol {symbol!r} is not a General Assembly resolution symbol "
+                    "(A/RES/78/1, A/RES/ES-11/7 or A/RES/2758(XXVI))."
+                ) from None
+
+
+def _library_iso3(lib: pd.DataFrame, where: str = "Library CSV") -> pd.Series:
     """The Library's names through the alias table, row by row; its own three-letter code only
     where the name is not in the table (names first: its codes for the China seat before 1971
     cannot tell the Republic of China from the PRC)."""
-    by_name = names.resolve(lib["ms_name"], lib["date"], ("name",), "Library CSV", unmapped="keep")
+    by_name = names.resolve(lib["ms_name"], lib["date"], ("name",), where, unmapped="keep")
     unnamed = by_name.isna()
     if unnamed.any():
-        by_name[unnamed] = names.resolve(
-            lib.loc[unnamed, "ms_code"], lib.loc[unnamed, "date"], ("iso3",), "Library CSV"
-        )
+        by_name[unnamed] = names.resolve(lib.loc[unnamed, "ms_code"], lib.loc[unnamed, "date"], ("iso3",), where)
     return by_name
 
 
