@@ -138,3 +138,20 @@ def test_remove_by_name_or_sha256_prefix_and_unknown_names_list_the_registered(t
     assert cli.main(["data", "remove", "one.csv"]) == 0
     assert cli.main(["data", "remove", digest[:8]]) == 0
     assert cache.registered() == [] and list((isolated / "added").glob("*.csv")) == []
+
+
+@pytest.mark.slow
+def test_a_library_row_replaces_only_the_final_vote_of_a_symbol_voeten_splits(tmp_path, isolated, mirror):
+    """Voeten holds seven roll calls for A/RES/2758(XXVI); the Library's row is the last one."""
+    import unlearn
+
+    rows = [("FRA", "FRANCE", "Y"), ("USA", "UNITED STATES", "N"), ("CHL", "CHILE", "Y")]
+    path = _csv(tmp_path / "2758.csv", symbol="A/RES/2758(XXVI)", date="1971-10-25", total="77", rows=rows)
+    before = unlearn.ga_roll_calls().set_index("rcid")
+    assert cli.main(["data", "add", str(path)]) == 0
+    after = unlearn.ga_roll_calls().set_index("rcid")
+    calls = before.index[before["symbol"] == "A/RES/2758(XXVI)"]
+    final, earlier = calls[-1], calls[:-1]
+    assert (after.loc[final, "yes"], after.loc[final, "source"]) == (77, "dhl_ga")
+    columns = ["yes", "no", "abstain", "source"]
+    assert after.loc[earlier, columns].to_dict("index") == before.loc[earlier, columns].to_dict("index")

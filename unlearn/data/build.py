@@ -176,8 +176,7 @@ def _apply_library(calls: pd.DataFrame, votes: pd.DataFrame, added: list) -> tup
         return calls, votes, report
     lib = pd.concat(frames, ignore_index=True).drop_duplicates(["symbol", "ms_code"], keep="last")
     lib["iso3"] = _library_iso3(lib)
-    by_symbol = calls.dropna(subset=["symbol"]).drop_duplicates("symbol", keep="last").set_index("symbol")["rcid"]
-    lib["rcid"] = lib["symbol"].map(by_symbol)
+    lib["rcid"] = lib["symbol"].map(_final_votes(calls))
     cutoff = calls.loc[calls["source"] == "voeten", "date"].max()
     new = lib[lib["rcid"].isna() & (lib["date"] > cutoff)].copy()
     report["unmatched_before_2020"] = int(lib.loc[lib["rcid"].isna() & (lib["date"] <= cutoff), "symbol"].nunique())
@@ -186,7 +185,7 @@ def _apply_library(calls: pd.DataFrame, votes: pd.DataFrame, added: list) -> tup
     report["matched"], report["added"] = int(matched["symbol"].nunique()), int(new["symbol"].nunique())
     replaced = set(matched["rcid"].astype("int64"))
     totals = pd.concat([matched, new]).drop_duplicates("symbol").set_index("symbol")
-    update = calls["symbol"].isin(totals.index)
+    update = calls["rcid"].isin(replaced)
     for column, total in (("yes", "total_yes"), ("no", "total_no"), ("abstain", "total_abstentions")):
         calls.loc[update, column] = calls.loc[update, "symbol"].map(totals[total]).astype("int64")
     calls.loc[update, ["source", "tally_source"]] = ["dhl_ga", "published"]
@@ -213,6 +212,17 @@ def _apply_library(calls: pd.DataFrame, votes: pd.DataFrame, added: list) -> tup
     lib_votes = lib_votes.assign(rcid=lib_votes["rcid"].astype("int64"), vote_basis="recorded")
     votes = votes[~votes["rcid"].isin(replaced)]
     return calls, pd.concat([votes, lib_votes[["rcid", "iso3", "vote", "vote_basis"]]]), report
+
+
+def _final_votes(calls: pd.DataFrame) -> pd.Series:
+    """The rcid a Library row's symbol names: the Library lists one vote per resolution, the
+    vote on the whole text, while Voeten may hold several roll calls with that symbol
+    (A/RES/2758(XXVI): amendments, a paragraph, then the final vote). So the last roll call of
+    kind ``resolution``, else the last one."""
+    named = calls.dropna(subset=["symbol"])
+    whole = named["kind"].eq("resolution").rename("_whole")
+    named = named.assign(_whole=whole).sort_values("_whole", kind="stable")
+    return named.drop_duplicates("symbol", keep="last").set_index("symbol")["rcid"]
 
 
 # a Roman-numeral-era symbol (A/RES/2758(XXVI), A/RES/997(ES-I)): matched to Voeten, never numbered
