@@ -129,6 +129,22 @@ def _data_add(args) -> int:
     return 0
 
 
+def _data_remove(args) -> int:
+    entry = cache.remove_library_csv(args.name)
+    name, digest = entry.get("original_name"), entry.get("sha256", "")[:12]
+    print(f"Removed {name} (sha256 {digest}…); the next table build leaves it out.")
+    return 0
+
+
+def _data_added(args) -> int:
+    entries = cache.registered()
+    if not entries:
+        print("No Library CSVs registered (add one with `unlearn data add PATH`).")
+    for entry in entries:
+        print(f"{entry.get('original_name')}  {entry['kind']}  {entry.get('sha256', '')[:12]}")
+    return 0
+
+
 def _data_bundle(args) -> int:
     print(f"Wrote {cache.write_bundle(args.file)}")
     return 0
@@ -193,6 +209,10 @@ def parser() -> argparse.ArgumentParser:
     add = data.add_parser("add", help="register a Dag Hammarskjöld Library voting CSV")
     add.add_argument("path")
     add.set_defaults(run=_data_add)
+    remove = data.add_parser("remove", help="unregister an added Library CSV (by file name or sha256 prefix)")
+    remove.add_argument("name")
+    remove.set_defaults(run=_data_remove)
+    data.add_parser("added", help="list the added Library CSVs: name, kind, sha256").set_defaults(run=_data_added)
     bundle = data.add_parser("bundle", help="write the built cache to one file")
     bundle.add_argument("file")
     bundle.set_defaults(run=_data_bundle)

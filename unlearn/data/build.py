@@ -22,6 +22,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from ..errors import SourceFormatError
 from . import membership, names, sources
 from .ingest import curated, dgacm, dhl, vetoes, voeten
 from .symbols import canonical, roman
@@ -175,8 +176,7 @@ def _apply_library(calls: pd.DataFrame, votes: pd.DataFrame, added: list) -> tup
         return calls, votes, report
     lib = pd.concat(frames, ignore_index=True).drop_duplicates(["symbol", "ms_code"], keep="last")
     lib["iso3"] = _library_iso3(lib)
-    by_symbol = calls.dropna(subset=["symbol"]).drop_duplicates("symbol", keep="last").set_index("symbol")["rcid"]
-    lib["rcid"] = lib["symbol"].map(by_symbol)
+    lib["rcid"] = lib["symbol"].map(_final_votes(calls))
     cutoff = calls.loc[calls["source"] == "voeten", "date"].max()
     new = lib[lib["rcid"].isna() & (lib["date"] > cutoff)].copy()
     report["unmatched_before_2020"] = int(lib.loc[lib["rcid"].isna() & (lib["date"] <= cutoff), "symbol"].nunique())
@@ -185,7 +185,7 @@ def _apply_library(calls: pd.DataFrame, votes: pd.DataFrame, added: list) -> tup
     report["matched"], report["added"] = int(matched["symbol"].nunique()), int(new["symbol"].nunique())
     replaced = set(matched["rcid"].astype("int64"))
     totals = pd.concat([matched, new]).drop_duplicates("symbol").set_index("symbol")
-    update = calls["symbol"].isin(totals.index)
+    update = calls["rcid"].isin(replaced)
     for column, total in (("yes", "total_yes"), ("no", "total_no"), ("abstain", "total_abstentions")):
         calls.loc[update, column] = calls.loc[update, "symbol"].map(totals[total]).astype("int64")
     calls.loc[update, ["source", "tally_source"]] = ["dhl_ga", "published"]
@@ -214,16 +214,47 @@ def _apply_library(calls: pd.DataFrame, votes: pd.DataFrame, added: list) -> tup
     return calls, pd.concat([votes, lib_votes[["rcid", "iso3", "vote", "vote_basis"]]]), report
 
 
-def _library_iso3(lib: pd.DataFrame) -> pd.Series:
+def _final_votes(calls: pd.DataFrame) -> pd.Series:
+    """The rcid a Library row's symbol names: the Library lists one vote per resolution, the
+    vote on the whole text, while Voeten may hold several roll calls with that symbol
+    (A/RES/2758(XXVI): amendments, a paragraph, then the final vote). So the last roll call of
+    kind ``resolution``, else the last one."""
+    named = calls.dropna(subset=["symbol"])
+    whole = named["kind"].eq("resolution").rename("_whole")
+    named = named.assign(_whole=whole).sort_values("_whole", kind="stable")
+    return named.drop_duplicates("symbol", keep="last").set_index("symbol")["rcid"]
+
+
+# a Roman-numeral-era symbol (A/RES/2758(XXVI), A/RES/997(ES-I)): matched to Voeten, never numbered
+_ROMAN_SYMBOL = re.compile(r"^A/RES/\d+ ?\((?:ES-|S-)?[IVXL]+\)$")
+
+
+def check_library(path) -> None:
+    """Run the steps of :func:`_apply_library` that can fail on one file, so that ``unlearn
+    data add`` refuses it instead of registering a file every later build would stop on: the
+    parse, the country names and codes, and the numbering of the symbols it may add."""
+    lib = dhl.read(path)
+    _library_iso3(lib, where=f"Library CSV {path.name}")
+    last = lib.groupby("symbol")["date"].max()
+    for symbol, date in last.items():
+        if _ROMAN_SYMBOL.match(symbol) is None or date.year > 1976:
+            try:
+                stable_rcid(symbol)
+            except ValueError:
+                raise SourceFormatError(
+                    f"{path.name}: the symbol {symbol!r} is not a General Assembly resolution symbol "
+                    "(A/RES/78/1, A/RES/ES-11/7 or A/RES/2758(XXVI))."
+                ) from None
+
+
+def _library_iso3(lib: pd.DataFrame, where: str = "Library CSV") -> pd.Series:
     """The Library's names through the alias table, row by row; its own three-letter code only
     where the name is not in the table (names first: its codes for the China seat before 1971
     cannot tell the Republic of China from the PRC)."""
-    by_name = names.resolve(lib["ms_name"], lib["date"], ("name",), "Library CSV", unmapped="keep")
+    by_name = names.resolve(lib["ms_name"], lib["date"], ("name",), where, unmapped="keep")
     unnamed = by_name.isna()
     if unnamed.any():
-        by_name[unnamed] = names.resolve(
-            lib.loc[unnamed, "ms_code"], lib.loc[unnamed, "date"], ("iso3",), "Library CSV"
-        )
+        by_name[unnamed] = names.resolve(lib.loc[unnamed, "ms_code"], lib.loc[unnamed, "date"], ("iso3",), where)
     return by_name
 
 

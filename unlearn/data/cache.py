@@ -33,6 +33,7 @@ import sys
 import tempfile
 import time
 import zipfile
+from contextlib import nullcontext
 from pathlib import Path
 
 import pandas as pd
@@ -49,15 +50,36 @@ _memory: dict[tuple[str, str], pd.DataFrame] = {}
 _reported: set[tuple[str, str]] = set()  # shared-cache problems already said, once per process
 
 
+def _registry(cache) -> Path:
+    return config.cache_dir(cache) / "added" / "added.json"
+
+
+def registered(cache: str | os.PathLike | None = None) -> list[dict]:
+    """The entries of ``added/added.json`` (kind, file, original_name, sha256), oldest first.
+
+    A file damaged by hand would otherwise stop every table load with a bare JSONDecodeError;
+    it is reported once, with the path and the repair."""
+    registry = _registry(cache)
+    if not registry.is_file():
+        return []
+    try:
+        entries = json.loads(registry.read_text(encoding="utf-8"))
+        if isinstance(entries, list) and all(isinstance(e, dict) and {"kind", "file"} <= e.keys() for e in entries):
+            return entries
+        problem = "it is not a list of registrations"
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        problem = str(exc)
+    raise UnlearnError(
+        f"{registry} is damaged ({problem}). Delete it, then register your Library CSVs again "
+        "with `unlearn data add PATH`."
+    )
+
+
 def added_files(cache: str | os.PathLike | None = None) -> dict[str, list[Path]]:
     """Library CSVs the user registered, by kind (``dhl_ga``, ``dhl_sc``)."""
-    folder = config.cache_dir(cache) / "added"
-    registry = folder / "added.json"
-    if not registry.is_file():
-        return {}
-    entries = json.loads(registry.read_text(encoding="utf-8"))
+    folder = _registry(cache).parent
     found: dict[str, list[Path]] = {}
-    for entry in entries:
+    for entry in registered(cache):
         found.setdefault(entry["kind"], []).append(folder / entry["file"])
     return found
 
@@ -67,7 +89,7 @@ def _key_inputs(cache) -> list[Path]:
     code = Path(__file__).parent
     inputs = sorted([*code.glob("ingest/*.py"), *(code / n for n in _BUILD_CODE)])
     inputs += sorted(config.curated_dir().glob("*.csv"))
-    registry = config.cache_dir(cache) / "added" / "added.json"
+    registry = _registry(cache)
     return inputs + ([registry] if registry.is_file() else [])
 
 
@@ -332,31 +354,68 @@ def forget() -> None:
     _reported.clear()
 
 
+def _registry_lock(folder: Path):
+    """The lock every change of ``added.json`` holds: two ``data add`` at once would each read
+    the old list and write it back with only their own file."""
+    from filelock import FileLock
+
+    return FileLock(str(folder / ".added.lock"), timeout=60)
+
+
+def _write_registry(folder: Path, entries: list[dict]) -> None:
+    temporary = folder / f".added.{os.getpid()}.part"
+    temporary.write_text(json.dumps(entries, indent=1), encoding="utf-8")
+    os.replace(temporary, folder / "added.json")
+    forget()
+
+
 def add_library_csv(path: str | os.PathLike, cache: str | os.PathLike | None = None) -> dict:
-    """Register a Dag Hammarskjöld Library voting CSV; it takes precedence where it matches."""
+    """Register a Dag Hammarskjöld Library voting CSV; it takes precedence where it matches.
+
+    The file goes through the build's own steps first (:func:`build.check_library`), so that a
+    file a build would stop on is refused here, before anything is written."""
+    from . import build
     from .ingest import dhl
 
     source = Path(path)
     if not source.is_file():
         raise DataUnavailableError(f"{source} does not exist.")
-    kind = "dhl_" + dhl.kind_of(source)
-    dhl.read(source)  # parse it now, so a broken file is refused before it is registered
-    folder = config.cache_dir(cache) / "added"
+    if dhl.kind_of(source) == "sc":
+        raise UnlearnError(
+            f"{source.name} is a Security Council Library CSV: those are not ingested yet (the Council "
+            "tables come from the DGACM extracts), so it was not registered."
+        )
+    build.check_library(source)
+    folder = _registry(cache).parent
     sources._ensure_writable(folder)
     digest = sources.sha256_of(source)
     target = folder / f"{digest}.csv"
     temporary = folder / f".{digest}.{os.getpid()}.part"
     shutil.copyfile(source, temporary)
     os.replace(temporary, target)
-    registry = folder / "added.json"
-    entries = json.loads(registry.read_text(encoding="utf-8")) if registry.is_file() else []
-    entries = [e for e in entries if e["file"] != target.name]
-    entries.append({"kind": kind, "file": target.name, "original_name": source.name, "sha256": digest})
-    temporary = folder / f".added.{os.getpid()}.part"
-    temporary.write_text(json.dumps(entries, indent=1), encoding="utf-8")
-    os.replace(temporary, registry)
-    forget()
-    return entries[-1]
+    entry = {"kind": "dhl_ga", "file": target.name, "original_name": source.name, "sha256": digest}
+    with _registry_lock(folder):
+        entries = [e for e in registered(cache) if e["file"] != target.name]
+        _write_registry(folder, [*entries, entry])
+    return entry
+
+
+def remove_library_csv(name: str, cache: str | os.PathLike | None = None) -> dict:
+    """Unregister an added file, named by its original file name or a prefix of its sha256."""
+    folder = _registry(cache).parent
+    with _registry_lock(folder) if folder.is_dir() else nullcontext():
+        entries = registered(cache)
+        chosen = [e for e in entries if name in (e.get("original_name"), e.get("sha256"))]
+        chosen = chosen or [e for e in entries if len(name) >= 4 and e.get("sha256", "").startswith(name.lower())]
+        if len(chosen) != 1:
+            listed = ", ".join(f"{e.get('original_name')} ({e.get('sha256', '')[:12]})" for e in entries) or "none"
+            what = "matches several" if chosen else "is not"
+            raise UnlearnError(f"{name!r} {what} of the registered Library CSVs; registered: {listed}.")
+        rest = [e for e in entries if e is not chosen[0]]
+        _write_registry(folder, rest)
+        if all(e["file"] != chosen[0]["file"] for e in rest):
+            (folder / chosen[0]["file"]).unlink(missing_ok=True)
+    return chosen[0]
 
 
 def write_bundle(out: str | os.PathLike, cache: str | os.PathLike | None = None) -> Path:
