@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from unlearn.data import sources
@@ -73,3 +75,14 @@ def test_every_pinned_file_is_in_the_mirror_with_its_hash(mirror):
 def test_every_source_has_licence_citation_and_coverage():
     for source in sources.sources().values():
         assert source.licence and source.citation and source.covers
+
+
+def test_a_cached_file_changed_after_download_is_fetched_again(tmp_path, capfd):
+    """The next build must not read a raw file altered in the cache (its key only hashes the pins)."""
+    mirror = Path(__file__).resolve().parents[2] / "shared" / "un-data"
+    small = min(sources.upstream_files(), key=lambda f: (mirror / f.key).stat().st_size)
+    path = sources.fetch(small, mirror=mirror, cache=tmp_path)
+    path.write_bytes(path.read_bytes() + b"\n1,2,3\n")
+    again = sources.fetch(small, mirror=mirror, cache=tmp_path)
+    assert sources.sha256_of(again) == small.sha256
+    assert "has changed since it was fetched" in capfd.readouterr().err

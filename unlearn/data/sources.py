@@ -25,6 +25,7 @@ import functools
 import hashlib
 import os
 import shutil
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -139,12 +140,39 @@ def fetch(
     """
     target = cached_path(file, cache)
     if target.is_file():
-        return target
+        if _still_sound(file, target):
+            return target
+        _discard_changed(file, target)
     _ensure_writable(target.parent)
     mirror_root = config.mirror_dir(mirror)
     if mirror_root is not None:
         return _copy_from_mirror(file, mirror_root, target)
     return _download(file, target, progress)
+
+
+_sound: dict[tuple[str, int, int], bool] = {}
+
+
+def _still_sound(file: UpstreamFile, path: Path) -> bool:
+    """Whether a cached file still has its pinned sha256: a file changed after it was
+    downloaded would otherwise feed its numbers into the next build. Hashed once per process
+    while its size and modification time stay the same."""
+    stat = path.stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    if key not in _sound:
+        _sound[key] = sha256_of(path) == file.sha256
+    return _sound[key]
+
+
+def _discard_changed(file: UpstreamFile, path: Path) -> None:
+    print(f"unlearn: the cached {file.name} has changed since it was fetched; fetching it again.", file=sys.stderr)
+    try:
+        path.unlink()
+    except OSError as exc:
+        raise IntegrityError(
+            f"The cached {path} does not match its pinned sha256 {file.sha256} and cannot be removed "
+            f"({exc.strerror}). Delete it, or ask whoever owns the cache to."
+        ) from exc
 
 
 def fetch_all(source_id: str | None = None, **kwargs) -> list[Path]:
