@@ -273,8 +273,10 @@ def _build_into(target: Path, cache, mirror) -> Path:
         if target.exists():  # a build without its manifest, or a damaged one: we hold the lock
             shutil.rmtree(target)
         os.replace(temporary, target)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(temporary, ignore_errors=True)
+        if sources.disk_full(exc):
+            raise sources.no_space(target.parent, 16 * 2**20) from exc  # a build is about 2 MB; ask for room
         raise
     return target
 

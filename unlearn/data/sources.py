@@ -20,7 +20,9 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import errno
 import functools
 import hashlib
 import os
@@ -225,17 +227,47 @@ def _write_verified(file: UpstreamFile, target: Path, write) -> Path:
     The temporary name is unpredictable (tempfile) and the file is removed on any failure, so a
     half-written or wrong file never sits in the cache and nothing is left behind.
     """
+    _clear_stale_parts(target)
     descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     temporary = Path(name)
     try:
         with os.fdopen(descriptor, "wb") as out:
-            write(out)
+            try:
+                write(out)
+            except OSError as exc:
+                if disk_full(exc):
+                    raise no_space(target.parent, file.size) from exc
+                raise
         _check_hash(file, temporary)
         config.readable_by_all(temporary)  # mkstemp makes 0600; a shared cache is read by others
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
     return target
+
+
+def disk_full(exc: BaseException) -> bool:
+    """Whether *exc* says the disk is full (pyarrow's write errors carry no errno, only the text)."""
+    return isinstance(exc, OSError) and (exc.errno == errno.ENOSPC or "No space left" in str(exc))
+
+
+def no_space(folder: Path, needed: int | None) -> DataUnavailableError:
+    """The one message for a full disk: which folder, and how much room the data wants."""
+    room = f"about {needed / 2**20:.0f} MB more" if needed else "more room"
+    return DataUnavailableError(
+        f"No space left on the disk holding {folder}: unlearn needs {room} there. Free some space, or "
+        f"set {config.CACHE_ENV} to a folder on another disk."
+    )
+
+
+def _clear_stale_parts(target: Path) -> None:
+    """Remove the temporary files of downloads of *target* that died (``kill -9``): any older
+    than the download deadline, which no live download can be."""
+    limit = time.time() - config.download_deadline()
+    for part in target.parent.glob(f".{target.name}.*.part"):
+        with contextlib.suppress(OSError):
+            if part.lstat().st_mtime < limit:
+                part.unlink()
 
 
 def _copy_from_mirror(file: UpstreamFile, mirror_root: Path, target: Path) -> Path:
