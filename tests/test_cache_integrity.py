@@ -132,3 +132,27 @@ def test_a_damaged_shared_build_is_reported_not_repaired(tmp_path, template, mon
     with pytest.raises(IntegrityError, match="shared build"):
         cache.load("countries", cache=tmp_path / "own")
     assert path.stat().st_size == 100  # left as it was: a student cannot repair it
+
+
+def test_writes_never_follow_a_planted_link(fresh, template, tmp_path):
+    """The old temporary names (``.added.<pid>.part``, ``.<sha>.<pid>.part``) and the lock's
+    ``.build.holder`` could be planted as links to another file, which the write then followed."""
+    import os
+    from pathlib import Path
+
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me\n")
+    added = fresh / "added"
+    added.mkdir()
+    fixture = Path(__file__).parent / "fixtures" / "dhl_ga.csv"
+    from unlearn.data import sources
+
+    digest = sources.sha256_of(fixture)
+    for name in (f".added.{os.getpid()}.part", f".{digest}.{os.getpid()}.part"):
+        (added / name).symlink_to(victim)
+    cache.add_library_csv(fixture, cache=fresh)
+    (fresh / "tables" / ".build.holder").symlink_to(victim)
+    cache.forget()
+    cache.ensure_built(cache=fresh)  # the added file changes the key: a real build, holder written
+    assert victim.read_text() == "keep me\n"
+    assert (added / "added.json").is_file() and not (added / "added.json").is_symlink()

@@ -228,7 +228,8 @@ def _holder(tables: Path) -> str:
 def _build_under_lock(tables: Path, cache, mirror) -> Path:
     holder = tables / ".build.holder"
     since = pd.Timestamp.now(tz="UTC").strftime("%Y-%m-%d %H:%M:%S UTC")
-    holder.write_text(f"lock held since {since} by process {os.getpid()}\n", encoding="utf-8")
+    line = f"lock held since {since} by process {os.getpid()}\n".encode()
+    sources.write_atomically(holder, lambda out: out.write(line))  # never through a planted link
     say(f"building the tables from the raw files, about 10 s (once; then they load in well under a second) in {tables}")
     try:
         target = _build_into(tables / build_key(cache), cache, mirror)
@@ -365,9 +366,8 @@ def _registry_lock(folder: Path):
 
 
 def _write_registry(folder: Path, entries: list[dict]) -> None:
-    temporary = folder / f".added.{os.getpid()}.part"
-    temporary.write_text(json.dumps(entries, indent=1), encoding="utf-8")
-    os.replace(temporary, folder / "added.json")
+    text = json.dumps(entries, indent=1).encode("utf-8")
+    sources.write_atomically(folder / "added.json", lambda out: out.write(text))
     forget()
 
 
@@ -392,9 +392,8 @@ def add_library_csv(path: str | os.PathLike, cache: str | os.PathLike | None = N
     sources._ensure_writable(folder)
     digest = sources.sha256_of(source)
     target = folder / f"{digest}.csv"
-    temporary = folder / f".{digest}.{os.getpid()}.part"
-    shutil.copyfile(source, temporary)
-    os.replace(temporary, target)
+    with open(source, "rb") as original:
+        sources.write_atomically(target, lambda out: shutil.copyfileobj(original, out))
     entry = {"kind": "dhl_ga", "file": target.name, "original_name": source.name, "sha256": digest}
     with _registry_lock(folder):
         entries = [e for e in registered(cache) if e["file"] != target.name]
@@ -424,13 +423,14 @@ def write_bundle(out: str | os.PathLike, cache: str | os.PathLike | None = None)
     """Write the current build (tables, manifest, licences) to one zip file."""
     folder = ensure_built(cache)
     out = Path(out)
-    temporary = out.with_name(f".{out.name}.{os.getpid()}.part")
-    with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
-        for path in sorted(folder.iterdir()):
-            bundle.write(path, f"tables/{folder.name}/{path.name}")
-        bundle.writestr("LICENCES.md", licences_text())
-    os.replace(temporary, out)
-    return out
+
+    def write(file) -> None:
+        with zipfile.ZipFile(file, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
+            for path in sorted(folder.iterdir()):
+                bundle.write(path, f"tables/{folder.name}/{path.name}")
+            bundle.writestr("LICENCES.md", licences_text())
+
+    return sources.write_atomically(out, write)
 
 
 BUNDLE_LIMIT = 512 * 2**20

@@ -196,9 +196,8 @@ def verify(file: UpstreamFile, cache: str | os.PathLike | None = None) -> str:
 def _ensure_writable(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        probe = folder / f".write-test-{os.getpid()}"
-        probe.touch()
-        probe.unlink()
+        with tempfile.TemporaryFile(dir=folder):  # an unpredictable name, removed on close
+            pass
     except OSError as exc:
         raise DataUnavailableError(
             f"The cache folder {folder} cannot be written ({exc.strerror}). "
@@ -220,6 +219,29 @@ def _check_hash(file: UpstreamFile, candidate: Path) -> None:
         )
 
 
+def write_atomically(target: Path, write, check=None) -> Path:
+    """Write *target* with ``write(out)`` (a binary file object) through a temporary file in the
+    same folder, renamed over *target* only when complete (and, given *check*, once
+    ``check(temporary_path)`` has returned without raising).
+
+    The temporary name is unpredictable (``tempfile``), created exclusively and never a link, and
+    the rename replaces a link at *target* rather than writing through it: a name planted in a
+    shared folder cannot redirect the write. On any failure the temporary file is removed.
+    """
+    descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    temporary = Path(name)
+    try:
+        with os.fdopen(descriptor, "wb") as out:
+            write(out)
+        if check is not None:
+            check(temporary)
+        config.readable_by_all(temporary)  # mkstemp makes 0600; a shared cache is read by others
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return target
+
+
 def _write_verified(file: UpstreamFile, target: Path, write) -> Path:
     """Write *file* with ``write(out)`` into a temporary file beside *target*, renamed into place
     only once its sha256 matches.
@@ -228,22 +250,17 @@ def _write_verified(file: UpstreamFile, target: Path, write) -> Path:
     half-written or wrong file never sits in the cache and nothing is left behind.
     """
     _clear_stale_parts(target)
-    descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    temporary = Path(name)
-    try:
-        with os.fdopen(descriptor, "wb") as out:
-            try:
-                write(out)
-            except OSError as exc:
-                if disk_full(exc):
-                    raise no_space(target.parent, file.size) from exc
-                raise
-        _check_hash(file, temporary)
-        config.readable_by_all(temporary)  # mkstemp makes 0600; a shared cache is read by others
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
-    return target
+
+    def guarded(out) -> None:
+        try:
+            write(out)
+            out.flush()  # a full disk shows here at the latest, while the message can still say so
+        except OSError as exc:
+            if disk_full(exc):
+                raise no_space(target.parent, file.size) from exc
+            raise
+
+    return write_atomically(target, guarded, check=lambda temporary: _check_hash(file, temporary))
 
 
 def disk_full(exc: BaseException) -> bool:
