@@ -65,6 +65,15 @@ class Misbehaving(BaseHTTPRequestHandler):
             self.wfile.flush()
             time.sleep(2)
 
+    def _slow_headers(self, body):
+        """The status line, then one byte of headers every second for 16 s, then it hangs up:
+        each byte resets the client's socket timeout, so only an overall clock stops waiting."""
+        self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+        for byte in b"X-Trickle: " + b"a" * 15:
+            self.wfile.write(bytes([byte]))
+            self.wfile.flush()
+            time.sleep(1)
+
     def _endless(self, body):
         """The file, then 64 MiB more, with no Content-Length (HTTP/1.0: the body ends at close)."""
         self._headers()
@@ -160,6 +169,21 @@ def test_a_trickling_server_is_given_up_at_the_deadline(serve, tmp_path, monkeyp
     assert time.monotonic() - started < 10
     message = one_message(caught.value)
     assert "3 s" in message and "UNLEARN_DOWNLOAD_DEADLINE" in message
+    assert files_left(tmp_path) == []
+
+
+def test_a_server_trickling_its_headers_is_given_up_at_the_deadline(serve, tmp_path, monkeypatch):
+    serve("slow_headers")
+    monkeypatch.setenv("UNLEARN_DOWNLOAD_DEADLINE", "3")
+    started = time.monotonic()
+    with pytest.raises(DataUnavailableError) as caught:
+        sources.fetch(FILE)
+    assert time.monotonic() - started < 10  # the server would keep it waiting 16 s
+    assert "3 s" in one_message(caught.value)
+    # the abandoned attempt ends when the server hangs up (16 s after the request), and tidies up
+    until = time.monotonic() + 30
+    while files_left(tmp_path) and time.monotonic() < until:
+        time.sleep(0.5)
     assert files_left(tmp_path) == []
 
 

@@ -29,6 +29,7 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -372,7 +373,9 @@ def _download(file: UpstreamFile, target: Path, progress: bool) -> Path:
     deadline = _Deadline.start()
     for attempt in range(RETRIES):
         try:
-            return _write_verified(file, target, lambda out: _stream(file, out, deadline, progress))
+            return _within_deadline(
+                lambda: _write_verified(file, target, lambda out: _stream(file, out, deadline, progress)), deadline
+            )
         except _Failed as exc:
             failure = exc
         pause = 0.5 * 2**attempt
@@ -382,6 +385,37 @@ def _download(file: UpstreamFile, target: Path, progress: bool) -> Path:
     raise DataUnavailableError(
         f"Could not download {file.name}.\n  URL {file.url}\n  reason: {failure.reason}\n{failure.advice}"
     ) from failure
+
+
+_GRACE = 4.0
+"""Seconds past the deadline an attempt may take to notice it between two reads and clean up."""
+
+
+def _within_deadline(attempt, deadline: _Deadline):
+    """Run one download *attempt* in a worker thread and give up on it at the deadline.
+
+    The deadline is checked between reads of the body, but a server can trickle its status line
+    and headers a byte at a time, each byte resetting the socket timeout: only a clock outside
+    the blocking read bounds that. An abandoned attempt ends when its server gives up or the
+    process exits; its temporary file is removed then, or by the next fetch once stale.
+    """
+    outcome: dict = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = attempt()
+        except BaseException as exc:  # handed to the caller's thread below
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=run, name="unlearn-download", daemon=True)
+    worker.start()
+    # the body's own checks stop an attempt within one read of the deadline and tidy up: let them
+    worker.join(max(deadline.ends - time.monotonic(), 0) + _GRACE)
+    if worker.is_alive():
+        deadline.remaining()  # raises the deadline's one message
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
 
 
 def _stream(file: UpstreamFile, out, deadline: _Deadline, progress: bool) -> None:
