@@ -156,3 +156,19 @@ def test_writes_never_follow_a_planted_link(fresh, template, tmp_path):
     cache.ensure_built(cache=fresh)  # the added file changes the key: a real build, holder written
     assert victim.read_text() == "keep me\n"
     assert (added / "added.json").is_file() and not (added / "added.json").is_symlink()
+
+
+def test_a_build_clears_the_folders_of_installs_that_died_but_not_a_live_one(fresh, template):
+    import os
+    import time
+
+    tables = fresh / "tables"
+    dead, live = tables / ".installing-dead", tables / ".installing-live"
+    for folder in (dead, live):
+        folder.mkdir()
+        (folder / "countries.parquet").write_bytes(b"half")
+    two_hours_ago = time.time() - 7200
+    os.utime(dead, (two_hours_ago, two_hours_ago))
+    (tables / template.name / "manifest.json").unlink()  # so that a build runs
+    cache.ensure_built(cache=fresh)
+    assert not dead.exists() and live.exists()

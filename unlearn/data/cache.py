@@ -241,9 +241,13 @@ def _build_under_lock(tables: Path, cache, mirror) -> Path:
 
 def _clear_dead_builds(tables_dir: Path) -> None:
     """Remove the temporary folders of builds that died (``kill -9``, power cut): called under
-    the build lock, so no live build owns one."""
+    the build lock, so no live build owns one. Installs take no lock: an ``.installing-*``
+    folder is removed only when an hour old, far longer than unpacking a bundle takes."""
     for dead in tables_dir.glob(".building-*"):
         shutil.rmtree(dead, ignore_errors=True)
+    for dead in tables_dir.glob(".installing-*"):
+        if time.time() - dead.lstat().st_mtime > 3600:
+            shutil.rmtree(dead, ignore_errors=True)
 
 
 def _build_into(target: Path, cache, mirror) -> Path:
