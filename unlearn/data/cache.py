@@ -289,22 +289,26 @@ def _build_into(target: Path, cache, mirror) -> Path:
 def verify_build(folder: Path) -> list[tuple[str, str]]:
     """Check each table of the build in *folder*: ``("ok" | "missing" | "MISMATCH", name)``.
 
-    Against the sha256 the manifest recorded (builds older than that record: the row count).
     Nothing is deleted: the build may be a shared one the user cannot write.
     """
+    record = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    return [(_table_state(folder, record, name), name) for name in record["rows"]]
+
+
+def _table_state(folder: Path, record: dict, name: str) -> str:
+    """``ok``, ``missing`` or ``MISMATCH``: table *name* against what its manifest *record*
+    holds, the sha256 (builds older than that record: the row count). The one rule that
+    ``verify`` and the first load in a process both apply."""
     import pyarrow.parquet as pq
 
-    record = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    results = []
-    for name, rows in record["rows"].items():
-        path = folder / f"{name}.parquet"
-        if not path.is_file():
-            results.append(("missing", name))
-        elif name in record.get("sha256", {}):
-            results.append(("ok" if sources.sha256_of(path) == record["sha256"][name] else "MISMATCH", name))
-        else:
-            results.append(("ok" if pq.ParquetFile(path).metadata.num_rows == rows else "MISMATCH", name))
-    return results
+    path = folder / f"{name}.parquet"
+    if not path.is_file():
+        return "missing"
+    if name in record.get("sha256", {}):
+        return "ok" if sources.sha256_of(path) == record["sha256"][name] else "MISMATCH"
+    if name in record.get("rows", {}):
+        return "ok" if pq.ParquetFile(path).metadata.num_rows == record["rows"][name] else "MISMATCH"
+    return "ok"  # a table the manifest does not list (the build's own checks): nothing to hold it to
 
 
 def load(name: str, cache: str | os.PathLike | None = None) -> pd.DataFrame:
@@ -338,14 +342,13 @@ def _read_checked(folder: Path, name: str) -> pd.DataFrame:
 
     path = folder / f"{name}.parquet"
     try:
-        expected = json.loads((folder / "manifest.json").read_text(encoding="utf-8")).get("sha256", {}).get(name)
-        if not path.is_file():
-            raise IntegrityError(f"The build in {folder} has no table {name!r}.")
-        if expected is not None and sources.sha256_of(path) != expected:
-            raise IntegrityError(f"The table {path} is damaged: its sha256 is not the one its build recorded.")
-        return pd.read_parquet(path)
+        state = _table_state(folder, json.loads((folder / "manifest.json").read_text(encoding="utf-8")), name)
+        if state == "ok":
+            return pd.read_parquet(path)
     except (OSError, ValueError, pyarrow.ArrowException) as exc:  # unreadable manifest or parquet
         raise IntegrityError(f"The table {path} cannot be read ({type(exc).__name__}: {exc}).") from exc
+    what = f"has no table {name!r}" if state == "missing" else f"has a damaged {name!r} (not the one it recorded)"
+    raise IntegrityError(f"The build in {folder} {what}.")
 
 
 def manifest(cache: str | os.PathLike | None = None) -> dict:
