@@ -1,4 +1,4 @@
-"""Notebook 06's evidence, checked on the real data."""
+"""Notebook 07's evidence, checked on the real data."""
 
 from __future__ import annotations
 

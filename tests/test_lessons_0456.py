@@ -1,4 +1,4 @@
-"""The lesson functions of notebooks 04-06 (unlearn.lessons), on the real tables."""
+"""The lesson functions of notebooks 04-07 (unlearn.lessons), on the real tables."""
 
 from __future__ import annotations
 

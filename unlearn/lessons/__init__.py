@@ -7,11 +7,11 @@ call. One module per notebook or topic:
 
 - :mod:`.bodies`: notebook 01, the UN's bodies (membership, the Council's seats)
 - :mod:`.assembly`: notebook 02, the General Assembly
-- :mod:`.council`: notebook 03, the Security Council and the veto (also used by 05 and 06)
+- :mod:`.council`: notebook 03, the Security Council and the veto (also used by 05-07)
 - :mod:`.blocs`: notebook 04, voting blocs (agreement, ideal points)
-- :mod:`.roll_calls`: reading one Assembly roll call (05 and 06)
+- :mod:`.roll_calls`: reading one Assembly roll call (05-07)
 - :mod:`.february_2025`: notebook 05, the votes of 24 February 2025
-- :mod:`.factcheck`: notebook 06, checking the news
+- :mod:`.factcheck`: notebook 07, checking the news
 
 Every name is also importable from here, as the notebooks use it (``lessons.member_count``).
 """

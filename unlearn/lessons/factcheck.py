@@ -1,4 +1,4 @@
-"""Lesson helpers for notebook 06: checking a news report's claims against the data, and a
+"""Lesson helpers for notebook 07: checking a news report's claims against the data, and a
 student's verdicts on them.
 
 Layer: lessons. Reads the tidy tables, the Council helpers of :mod:`unlearn.lessons.council`
@@ -148,11 +148,11 @@ def _bloc_compare(symbol: str) -> str:
 
 
 VERDICTS = ("accurate", "partly accurate", "inaccurate", "cannot be checked with these data")
-"""The verdicts a student may give a claim in notebook 06."""
+"""The verdicts a student may give a claim in notebook 07."""
 
 
 def claim_cards(claim_ids=None) -> str:
-    """The claims of ``data/news_claims.csv`` (notebook 06), each with what the data says, as
+    """The claims of ``data/news_claims.csv`` (notebook 07), each with what the data says, as
     text to read: ``Claim N (about): claim`` then ``Data: evidence``.
 
     >>> print(claim_cards([8]))  # doctest: +NORMALIZE_WHITESPACE

@@ -1,4 +1,4 @@
-"""Lesson helpers for reading one General Assembly roll call (notebooks 05 and 06): how named
+"""Lesson helpers for reading one General Assembly roll call (notebooks 05-07): how named
 states voted, how much of the breakdown is known, and where a curated 2025-2026 record comes from.
 
 Layer: lessons. Reads the tidy tables (:mod:`unlearn.data.tables`) and the curated roll calls
