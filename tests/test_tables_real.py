@@ -200,3 +200,41 @@ def test_council_has_ten_elected_members_every_year(built):
     assert (seats == 15).all(), seats[seats != 15]
     dated = unlearn.sc_resolutions().set_index("symbol")["date"]
     assert dated["S/RES/2423"] == pd.Timestamp("2018-06-28")
+
+
+def test_s2001_270_dated_as_the_meeting_record_dates_it(built):
+    """The upstream list dates S/2001/270 12 April 2001; SC/7040 and S/PV.4305: 27 March."""
+    row = unlearn.vetoes().query("draft == 'S/2001/270'")
+    assert row["date"].tolist() == [pd.Timestamp("2001-03-27")]
+    assert row[["yes", "no", "abstain", "meeting"]].values.tolist() == [[9, 1, 4, "S/PV.4305"]]
+
+
+def test_republic_of_china_veto_counted_in_the_china_seat(built):
+    """The ROC's one veto (Mongolia, 13 Dec 1955) is added: the China seat has one more than
+    the Library's list, whose figure (glostat's 19) stays the PRC's alone."""
+    per = unlearn.vetoes_per_member(by_seat=True).set_index("member_iso3")
+    assert per.loc["CHN", "first"] == pd.Timestamp("1955-12-13")
+    on_day = unlearn.data.tables.veto_totals("2024-04-24")
+    seats = unlearn.data.tables.veto_totals("2024-04-24", by="seat").set_index("member_iso3")["vetoes"]
+    states = on_day.set_index("member_iso3")["vetoes"]
+    assert (states["TWN"], states["CHN"], seats["CHN"]) == (1, 19, 20)
+
+
+def test_vetoes_in_the_upstream_list_carry_the_curated_tallies(built):
+    from unlearn.widgets.veto_timeline import recent_vetoes
+
+    counts = recent_vetoes(since="2022-01-01").set_index("draft")["count"]
+    assert counts[["S/2022/155", "S/2022/431", "S/2022/538"]].tolist() == ["11-1-3", "13-2-0", "13-1-1"]
+
+
+def test_a_veto_fix_that_matches_nothing_stops_the_build():
+    from unlearn.data import build
+    from unlearn.data.ingest import curated
+    from unlearn.errors import SourceFormatError
+
+    fixes = curated.read("sc_veto_fixes", dates=("upstream_date", "date"))
+    listed = pd.DataFrame(
+        {"date": [pd.Timestamp("2001-04-13")], "draft": ["S/2001/270"], "member_iso3": ["USA"]}
+    )
+    with pytest.raises(SourceFormatError, match="matches 0 upstream vetoes"):
+        build._with_veto_fixes(listed, fixes)

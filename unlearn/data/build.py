@@ -428,12 +428,17 @@ def build_sc(added: list | None = None, **fetch_args) -> dict[str, pd.DataFrame]
 # ---------------------------------------------------------------- vetoes
 
 
+TALLY = ("yes", "no", "abstain")
+
+
 def build_vetoes(**fetch_args) -> dict[str, pd.DataFrame]:
     upstream = vetoes.read(_paths("wpdl_vetoes", ".csv", **fetch_args)[0])
     upstream["kind"] = "draft resolution"
     upstream["source"] = "wpdl_vetoes"
-    late = curated.read("sc_curated_vetoes", dates=("date",))
-    late = late[late["in_upstream_list"].str.lower() != "true"]
+    curated_vetoes = curated.read("sc_curated_vetoes", dates=("date",))
+    upstream = _with_curated_tallies(upstream, curated_vetoes)
+    upstream = _with_veto_fixes(upstream, curated.read("sc_veto_fixes", dates=("upstream_date", "date")))
+    late = curated_vetoes[curated_vetoes["in_upstream_list"].str.lower() != "true"]
     late = late.assign(
         topic="",
         region="",
@@ -461,6 +466,49 @@ def build_vetoes(**fetch_args) -> dict[str, pd.DataFrame]:
         table[column] = table[column].astype("Int64")
     table["joint"] = table.groupby("vetoed_text")["member_iso3"].transform("size") > 1
     return {"vetoes": table.sort_values(["date", "vetoed_text", "member_iso3"]).reset_index(drop=True)}
+
+
+def _with_curated_tallies(upstream: pd.DataFrame, curated_vetoes: pd.DataFrame) -> pd.DataFrame:
+    """The upstream list has no tallies: take them from the curated rows of the same veto
+    (``in_upstream_list`` true, matched on date, draft and member)."""
+    key = ["date", "draft", "member_iso3"]
+    shared = curated_vetoes[curated_vetoes["in_upstream_list"].str.lower() == "true"]
+    tallies = shared[key].assign(**{c: pd.to_numeric(shared[c], errors="coerce") for c in TALLY})
+    found = tallies.merge(upstream[key], on=key, how="left", indicator=True)["_merge"] == "both"
+    if not found.all():
+        lost = tallies.loc[~found.to_numpy(), "draft"].tolist()
+        raise SourceFormatError(f"sc_curated_vetoes.csv: rows marked in_upstream_list match no upstream veto: {lost}.")
+    return upstream.merge(tallies, on=key, how="left", validate="many_to_one")
+
+
+def _with_veto_fixes(upstream: pd.DataFrame, fixes: pd.DataFrame) -> pd.DataFrame:
+    """Apply ``data/sc_veto_fixes.csv``: ``correct`` rows overwrite the non-empty fields of the
+    upstream veto with that draft, member and upstream date; ``add`` rows are vetoes the list
+    omits. A correction that matches nothing stops the build (the upstream list changed)."""
+    out = upstream.copy()
+    fields = ["date", "kind", "subject", "topic", "meeting", *TALLY]
+    for _, fix in fixes[fixes["action"] == "correct"].iterrows():
+        hit = (out["draft"] == fix["draft"]) & (out["member_iso3"] == fix["member_iso3"])
+        hit &= out["date"] == fix["upstream_date"]
+        if hit.sum() != 1:
+            raise SourceFormatError(
+                f"sc_veto_fixes.csv: {fix['draft']} ({fix['member_iso3']}, {fix['upstream_date'].date()}) "
+                f"matches {int(hit.sum())} upstream vetoes, not one: check the row against the list."
+            )
+        for field in fields:
+            if fix[field] is not pd.NaT and fix[field] != "":
+                out.loc[hit, field] = pd.to_numeric(fix[field]) if field in TALLY else fix[field]
+    added = fixes[fixes["action"] == "add"]
+    unknown = set(fixes["action"]) - {"correct", "add"}
+    if unknown:
+        raise SourceFormatError(f"sc_veto_fixes.csv: unknown action(s) {sorted(unknown)}; use 'correct' or 'add'.")
+    added = added.assign(
+        region="",
+        source="curated",
+        vetoed_text=range(20_000, 20_000 + len(added)),
+        **{c: pd.to_numeric(added[c], errors="coerce") for c in TALLY},
+    )
+    return pd.concat([out, added.reindex(columns=out.columns)], ignore_index=True)
 
 
 def build_countries() -> dict[str, pd.DataFrame]:

@@ -121,6 +121,14 @@ def vetoes() -> pd.DataFrame:
     ``topic``, ``member_iso3``, ``yes``/``no``/``abstain`` (the vote, where known),
     ``meeting``, ``vetoed_text`` (an id shared by the members who vetoed the same text),
     ``joint`` (cast with another member), ``source`` (wpdl_vetoes to 8 Jul 2022; curated after).
+    The upstream rows are corrected by ``data/sc_veto_fixes.csv`` (S/2001/270 dated 27 March
+    2001, as the meeting record dates it) and completed by it (the Republic of China's one veto,
+    13 December 1955, which the Library's list omits); the vetoes of 2022 in both the list and
+    ``sc_curated_vetoes.csv`` take their tallies from the curated rows.
+
+    >>> v = vetoes()
+    >>> v.loc[v["draft"] == "S/2022/155", ["yes", "no", "abstain"]].values.tolist()
+    [[11, 1, 3]]
     """
     return _with_citation("vetoes")
 
@@ -275,6 +283,10 @@ def published_veto_totals() -> pd.DataFrame:
     Russia 35, the US 85 and China 18; its figures (Russia 38, US 87, China 19) are our count
     from 24 April 2024, after three vetoes in February-April 2024. A label can be wrong while
     the numbers are right: the table shows both.
+
+    "China" is counted as the People's Republic (``CHN``) alone: glostat's 19 (from the
+    Library's list) and Statista's 11 match that count, not the China seat's, which adds the
+    Republic of China's veto of 1955 (``TWN``, one more). gksansar states both (17 and 18).
     """
     from .ingest import curated
 
