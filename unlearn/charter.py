@@ -155,9 +155,11 @@ def sc_adopted(votes, procedural: bool = False, date=None, permanent_against=Non
     Definition: Art. 27(2): procedural matters need nine affirmative votes; Art. 27(3): all
     other matters need nine affirmative votes "including the concurring votes of the permanent
     members". Seven of eleven before the Council grew to fifteen on 1 January 1966 (*date*
-    picks the era; default: today). Since 1946 the Council has read an abstention or absence of
-    a permanent member as no veto (ICJ, *Namibia* advisory opinion, 1971, para. 22): only a
-    permanent member's no blocks a non-procedural draft.
+    picks the era; default: today). Since 1946 the Council has read a permanent member's
+    voluntary abstention as no veto, a practice the ICJ found "consistently and uniformly"
+    followed (*Namibia* advisory opinion, 1971, para. 22; the Court spoke of abstention, not
+    absence). The Council treats a permanent member's absence the same way, by its own practice
+    alone. Only a permanent member's no blocks a non-procedural draft.
     Source: Charter of the United Nations, Art. 27 (as amended 1965).
 
     *votes* is either a tally, ``{"yes": 11, "no": 1, "abstain": 3}``, with the permanent
