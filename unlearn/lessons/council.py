@@ -1,5 +1,6 @@
 """Lesson helpers for notebook 03 (the Security Council and the veto), also used by 05 and 06:
-vetoes by era, procedural precedents, one resolution's Council vote, the vetoes of a day.
+vetoes by era, procedural precedents, one resolution's Council vote, the vetoes of a day, the
+recent vetoes listed with their subjects whole.
 
 Layer: lessons. Reads the Council tables (:mod:`unlearn.data.tables`) and the veto counts of
 :mod:`unlearn.analysis.vetoes`.
@@ -13,6 +14,7 @@ from ..analysis.vetoes import vetoes_per_member
 from ..data import tables
 from ..data.ingest import curated
 from ..data.symbols import canonical
+from ..widgets.veto_timeline import recent_vetoes
 
 ERAS = {"Cold War (1946-1991)": (1946, 1991), "1992-2021": (1992, 2021), "2022-2026": (2022, 2026)}
 """The periods :func:`vetoes_by_era` compares: the Cold War (to the USSR's last year, 1991),
@@ -126,3 +128,18 @@ def vetoes_on(day) -> pd.DataFrame:
         }
     ).reset_index(drop=True)
 
+
+
+def vetoes_since(since: str = "2022-01-01") -> str:
+    """Every text vetoed since *since*, two lines each: the date, draft, who vetoed it, the vote
+    (yes-no-abstain, or as much of it as is known) and the kind of text; then its subject, whole
+    (a table cuts long text, and the subject is what a student has to read).
+
+    >>> print(vetoes_since("2025-06-01").splitlines()[0])
+    2025-06-04  S/2025/353  United States  14-1-0  draft resolution
+    """
+    lines = []
+    for row in recent_vetoes(since=since).itertuples():
+        lines.append(f"{row.date.date()}  {row.draft}  {row.vetoed_by}  {row.count}  {row.kind}")
+        lines.append(f"    {row.subject}")
+    return "\n".join(lines)
