@@ -8,7 +8,8 @@ once for each; it was cast "alone" if no other member vetoed the same text. The 
 and the Russian Federation (``RUS``) are counted apart unless ``by_seat=True`` (likewise the
 Republic of China, ``TWN``, and the People's Republic, ``CHN``).
 Data: :func:`unlearn.vetoes` (World Politics Data Lab's copy of the Library's list to July
-2022; curated from UN meeting records after).
+2022, corrected by ``data/sc_veto_fixes.csv``, which also adds the Republic of China's 1955
+veto the list omits; curated from UN meeting records after).
 """
 
 from __future__ import annotations
