@@ -233,8 +233,6 @@ def test_a_veto_fix_that_matches_nothing_stops_the_build():
     from unlearn.errors import SourceFormatError
 
     fixes = curated.read("sc_veto_fixes", dates=("upstream_date", "date"))
-    listed = pd.DataFrame(
-        {"date": [pd.Timestamp("2001-04-13")], "draft": ["S/2001/270"], "member_iso3": ["USA"]}
-    )
+    listed = pd.DataFrame({"date": [pd.Timestamp("2001-04-13")], "draft": ["S/2001/270"], "member_iso3": ["USA"]})
     with pytest.raises(SourceFormatError, match="matches 0 upstream vetoes"):
         build._with_veto_fixes(listed, fixes)

@@ -129,7 +129,6 @@ def vetoes_on(day) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-
 def vetoes_since(since: str = "2022-01-01") -> str:
     """Every text vetoed since *since*, two lines each: the date, draft, who vetoed it, the vote
     (yes-no-abstain, or as much of it as is known) and the kind of text; then its subject, whole
