@@ -24,8 +24,11 @@ True
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 
+from . import cache
 from .ingest import curated
 from .tables import ga_roll_calls, ga_votes
 
@@ -182,6 +185,13 @@ def incomplete_years(today: str | pd.Timestamp | None = None, unknown_votes: boo
     >>> 2014 in incomplete_years()
     False
     """
+    day = pd.Timestamp(today or pd.Timestamp.now()).normalize()
+    # one answer per build of the tables and day: every per-year table asks for it
+    return dict(_incomplete_years(str(cache.ensure_built()), str(day.date()), unknown_votes))
+
+
+@functools.lru_cache(maxsize=8)
+def _incomplete_years(build: str, today: str, unknown_votes: bool) -> tuple[tuple[int, str], ...]:
     reasons: dict[int, list[str]] = {}
     for gap in known_gaps().query("open").itertuples():
         for year in range(gap.start.year, gap.end.year + 1):
@@ -194,7 +204,7 @@ def incomplete_years(today: str | pd.Timestamp | None = None, unknown_votes: boo
             reasons.setdefault(int(year), []).append(_unknown_note(row["unknown"], row["roll_calls"]))
     for year, reason in partial_years(today).items():
         reasons.setdefault(year, []).append(reason)
-    return {year: "; ".join(dict.fromkeys(reasons[year])) for year in sorted(reasons)}
+    return tuple((year, "; ".join(dict.fromkeys(reasons[year]))) for year in sorted(reasons))
 
 
 def year_coverage(years, today: str | pd.Timestamp | None = None, unknown_votes: bool = True) -> list[str]:
@@ -206,6 +216,29 @@ def year_coverage(years, today: str | pd.Timestamp | None = None, unknown_votes:
     """
     incomplete = incomplete_years(today, unknown_votes)
     return [f"partial: {incomplete[int(year)]}" if int(year) in incomplete else COMPLETE for year in years]
+
+
+def with_coverage(frame: pd.DataFrame, year: str = "year", today=None, unknown_votes: bool = True) -> pd.DataFrame:
+    """*frame* (one row per calendar year in column *year*) with a ``coverage`` column right
+    after it: ``complete`` or ``partial: <reason>``, so that no one reads a partial year as a
+    whole one. Charts (:mod:`unlearn.plotting.charts`) draw such years with hollow markers.
+
+    >>> table = with_coverage(pd.DataFrame({"year": [2015, 2016], "no": [3, 4]}))
+    >>> list(table.columns), table["coverage"].str[:8].tolist()
+    (['year', 'coverage', 'no'], ['complete', 'partial:'])
+    """
+    out = frame.drop(columns="coverage", errors="ignore")
+    years = pd.unique(out[year].dropna())
+    labels = dict(zip(years, year_coverage(years, today, unknown_votes)))
+    # categorical: a table of every pair of states repeats each year's label a million times
+    column = pd.Categorical(out[year].map(labels))
+    out.insert(out.columns.get_loc(year) + 1, "coverage", column)
+    return out
+
+
+def real_tables(votes, roll_calls) -> bool:
+    """True when a function was given no tables of its own (so coverage applies to it)."""
+    return votes is None and roll_calls is None
 
 
 def coverage_lines(today: str | pd.Timestamp | None = None) -> list[str]:
