@@ -72,3 +72,34 @@ def test_unlearn_data_coverage_prints_years_and_gaps(built):
     assert "  2018      95      0" in out and "PARTIAL" in out
     assert "2026: " in out and "still under way (today is 2 December 2026)" in out
     assert "Known gaps" in out and "ga12146" in out
+
+
+@pytest.mark.parametrize(
+    "symbol, tally, us_vote",
+    [
+        ("A/RES/74/306", (169, 2, 2), "no"),
+        ("A/RES/ES-10/23", (143, 9, 25), "no"),
+        ("A/RES/ES-10/25", (159, 9, 11), "no"),
+        ("A/RES/ES-10/26", (158, 9, 13), "no"),
+        ("A/RES/ES-10/27", (149, 12, 19), "no"),
+    ],
+)
+def test_gaps_filled_from_public_records_keep_the_published_tally_and_only_stated_votes(calls, symbol, tally, us_vote):
+    import unlearn
+
+    row = calls[calls["symbol"] == symbol].iloc[0]
+    assert (row["yes"], row["no"], row["abstain"]) == tally and row["source"] == "curated"
+    votes = unlearn.ga_votes()
+    votes = votes[votes["rcid"] == row["rcid"]]
+    assert votes.loc[votes["iso3"] == "USA", "vote"].iloc[0] == us_vote
+    stated = votes[votes["vote_basis"] == "stated"]["vote"].value_counts()
+    assert stated.get("no", 0) <= tally[1] and stated.get("abstain", 0) <= tally[2]
+    assert (votes["vote_basis"] == "unknown").sum() > 0  # the rest stay unknown, never absent
+
+
+def test_filled_gaps_close_and_the_years_say_only_what_is_still_missing(built):
+    gaps = coverage.known_gaps().set_index("gap_id")
+    assert not gaps.loc[["es10_23_2024", "es10_25_26_2024", "es10_2025_06_12"], "open"].any()
+    assert gaps.loc["session74_2020", "open"]  # A/RES/74/307 and others not found
+    years = coverage.incomplete_years(today="2026-12-02")
+    assert "no source here holds" not in years[2024] and "country votes partly unknown" in years[2024]
