@@ -153,7 +153,7 @@ def coverage_table(today: str | pd.Timestamp | None = None) -> pd.DataFrame:
     reasons = _reasons_by_year_session(table, today)
     table["coverage"] = [
         f"partial: {'; '.join(dict.fromkeys(reasons[key]))}" if reasons.get(key) else COMPLETE
-        for key in zip(table["year"], table["session"])
+        for key in zip(table["year"], table["session"], strict=True)
     ]
     return table
 
@@ -232,7 +232,7 @@ def with_coverage(frame: pd.DataFrame, year: str = "year", today=None, unknown_v
     """
     out = frame.drop(columns="coverage", errors="ignore")
     years = pd.unique(out[year].dropna())
-    labels = dict(zip(years, year_coverage(years, today, unknown_votes)))
+    labels = dict(zip(years, year_coverage(years, today, unknown_votes), strict=True))
     # categorical: a table of every pair of states repeats each year's label a million times
     column = pd.Categorical(out[year].map(labels))
     out.insert(out.columns.get_loc(year) + 1, "coverage", column)

@@ -27,9 +27,8 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.ticker import PercentFormatter
-
 from matplotlib.lines import Line2D
+from matplotlib.ticker import PercentFormatter
 
 from .style import MARKERS, MEMBER_STYLE, PALETTE, Style, figure_png, new_figure, styled
 
@@ -136,8 +135,8 @@ def line_chart(frame: pd.DataFrame, x: str, y: str | Sequence[str], *, title: st
     ...                  alt="Shares.", show=False)
     >>> [line.get_xdata().tolist() for line in fig.axes[0].lines if line.get_gid() == PARTIAL_GID]
     [[2026]]
-    >>> fig.get_label()
-    "Shares. Hollow markers mark the years the data hold only in part (2026): do not read them as whole years; the table's coverage column says why."
+    >>> fig.get_label()[:72]
+    'Shares. Hollow markers mark the years the data hold only in part (2026):'
     """
     columns = _series(y)
     drawn = _styles(columns, styles)
@@ -207,10 +206,10 @@ def bar_chart(frame: pd.DataFrame, x: str, y: str | Sequence[str], *, title: str
                    label=label)
             if stacked:
                 bottom = bottom + frame[column].astype(float)
-        ax.set_xticks(list(positions), [f"{v}*" if p else str(v) for v, p in zip(frame[x], partial)])
+        ax.set_xticks(list(positions), [f"{v}*" if p else str(v) for v, p in zip(frame[x], partial, strict=True)])
         if partial.any():
             heights = bottom if stacked else frame[columns].astype(float).max(axis=1)
-            for position, height in zip(positions, heights):
+            for position, height in zip(positions, heights, strict=True):
                 if partial.iloc[position]:
                     ax.bar(position, height, width=0.8, fill=False, edgecolor="black",
                            linestyle="--", linewidth=1.2, gid=PARTIAL_GID)
