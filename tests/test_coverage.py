@@ -106,3 +106,29 @@ def test_filled_gaps_close_and_the_years_say_only_what_is_still_missing(built):
     assert gaps.loc["session74_2020", "open"]  # A/RES/74/307 and others not found
     years = coverage.incomplete_years(today="2026-12-02")
     assert "no source here holds" not in years[2024] and "country votes partly unknown" in years[2024]
+
+
+def test_per_year_and_per_session_tables_carry_the_coverage_column(built):
+    """Every per-year table the notebooks chart marks incomplete years in a column."""
+    import unlearn
+    from unlearn import lessons
+
+    incomplete = set(coverage.incomplete_years())
+    tables = {
+        "vote_shares": unlearn.vote_shares("United States"),
+        "agreement": unlearn.agreement("United States", "Israel"),
+        "yes_share_by_year": lessons.yes_share_by_year(),
+        "agreement_series": lessons.agreement_series("United States", ["France"]),
+        "agreement_definitions": lessons.agreement_definitions(years=(2010, 2026)),
+        "agreement_on_and_off": lessons.agreement_on_and_off(years=(2014, 2026)),
+    }
+    for name, table in tables.items():
+        assert list(table.columns[:2]) == ["year", "coverage"], name
+        marked = set(table.loc[table["coverage"] != coverage.COMPLETE, "year"].astype(int))
+        assert marked == incomplete & set(table["year"].astype(int)), name
+    us_israel = tables["agreement"].set_index("year")
+    assert us_israel.loc[2026, "coverage"].startswith("partial:") and "4 June 2026" in us_israel.loc[2026, "coverage"]
+    points = lessons.ideal_point_series(["USA"], years=(2014, 2020)).set_index("year")
+    # session 70 opened in 2015 and lacks its 2016 votes; session 71 (2016-17) is whole
+    assert points.loc[[2014, 2016], "coverage"].eq(coverage.COMPLETE).all()
+    assert points.loc[[2015, 2017, 2018, 2019], "coverage"].str.startswith("partial:").all()

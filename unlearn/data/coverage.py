@@ -221,6 +221,27 @@ def year_coverage(years, today: str | pd.Timestamp | None = None, unknown_votes:
     return [f"partial: {incomplete[int(year)]}" if int(year) in incomplete else COMPLETE for year in years]
 
 
+def session_coverage(sessions, today=None) -> list[str]:
+    """The ``coverage`` label of each regular session: ``partial: <reason>`` where an open
+    known gap falls in it or the data stop before it ends (the session opens in September of
+    1945 + its number), else ``complete``. For figures computed per session (ideal points).
+
+    >>> labels = session_coverage([69, 72, 80], today="2026-12-02")
+    >>> labels[0], labels[1][:20], labels[2][:30]
+    ('complete', "partial: Voeten's da", 'partial: the data end on 4 Jun')
+    """
+    reasons: dict[int, list[str]] = {}
+    for gap in known_gaps().query("open").itertuples():
+        reasons.setdefault(int(gap.session), []).append(gap.reason)
+    end = data_end()
+    last = end.year - 1945 - (1 if end.month < 9 else 0)
+    today = pd.Timestamp(today or pd.Timestamp.now()).normalize()
+    if end < pd.Timestamp(last + 1946, 9, 1):  # the session ran (or runs) past the last vote
+        still = " and the session is still under way" if today < pd.Timestamp(last + 1946, 9, 1) else ""
+        reasons.setdefault(last, []).append(f"the data end on {_day(end)}{still}")
+    return [f"partial: {'; '.join(reasons[int(s)])}" if int(s) in reasons else COMPLETE for s in sessions]
+
+
 def with_coverage(frame: pd.DataFrame, year: str = "year", today=None, unknown_votes: bool = True) -> pd.DataFrame:
     """*frame* (one row per calendar year in column *year*) with a ``coverage`` column right
     after it: ``complete`` or ``partial: <reason>``, so that no one reads a partial year as a

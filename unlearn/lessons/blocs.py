@@ -143,9 +143,12 @@ def ideal_point_series(
     :func:`unlearn.analysis.agreement.seat_series` reads it; in session 46, which both voted in,
     Russia's position is shown). *points*: as in :func:`ideal_point_positions`.
 
+    ``coverage`` after ``year``: ``partial: <reason>`` for a session the data hold only in part
+    (:func:`unlearn.data.coverage.session_coverage`).
+
     >>> table = ideal_point_series(["USA", "RUS"], years=(1990, 1993))
     >>> list(table.columns), table["year"].tolist()
-    (['year', 'United States', 'Russia'], [1990, 1991, 1992, 1993])
+    (['year', 'coverage', 'United States', 'Russia'], [1990, 1991, 1992, 1993])
     """
     codes = list(states) + (["SUN"] if "RUS" in states and "SUN" not in states else [])
     frame = ideal_point_positions(codes, years, points)
@@ -155,5 +158,8 @@ def ideal_point_series(
     wide = frame.pivot(index="year", columns="column", values="ideal_point")
     wide = wide[[c for c in states if c in wide.columns]]
     wide.columns = [tables.country_name(c) for c in wide.columns]
-    return wide.rename_axis(columns=None).reset_index()
+    out = wide.rename_axis(columns=None).reset_index()
+    # per session, labelled by the year it opened: a session the data hold in part says so
+    out.insert(1, "coverage", coverage.session_coverage(out["year"] - 1945))
+    return out
 
