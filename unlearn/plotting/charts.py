@@ -105,7 +105,7 @@ def year_ranges(years) -> str:
     return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
-def _partial_note(frame: pd.DataFrame, x: str, how: str) -> tuple[str, str]:
+def partial_note(frame: pd.DataFrame, x: str, how: str) -> tuple[str, str]:
     """The x-axis note and the alt-text sentence for the incomplete years (empty if none)."""
     partial = partial_rows(frame)
     if not partial.any():
@@ -142,7 +142,7 @@ def line_chart(frame: pd.DataFrame, x: str, y: str | Sequence[str], *, title: st
     drawn = _styles(columns, styles)
     every = max(1, len(frame) // 12)
     partial = partial_rows(frame)
-    axis_note, alt_note = _partial_note(frame, x, "hollow markers")
+    axis_note, alt_note = partial_note(frame, x, "hollow markers")
     with styled():
         fig = new_figure()
         fig.set_layout_engine("constrained")
@@ -188,7 +188,7 @@ def bar_chart(frame: pd.DataFrame, x: str, y: str | Sequence[str], *, title: str
     """
     columns = _series(y)
     partial = partial_rows(frame)
-    axis_note, alt_note = _partial_note(frame, x, "asterisks")
+    axis_note, alt_note = partial_note(frame, x, "asterisks")
     drawn = _styles(columns, styles or MEMBER_STYLE)
     positions = range(len(frame))
     width = 0.8 if stacked else 0.8 / len(columns)
