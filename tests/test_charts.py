@@ -66,3 +66,37 @@ def test_show_gives_png_and_alt_text(monkeypatch):
     shown_fig = charts.line_chart(FRAME, "decade", "RUS", title="t", xlabel="x", ylabel="y", alt="Alt.")
     assert shown_fig is None
     assert shown[0]["text/plain"] == "Alt." and len(shown[0]["image/png"]) > 100
+
+
+def test_per_year_charts_of_the_real_tables_mark_the_partial_years(built):
+    """The US no-share chart (notebook 05) and the yes-share chart (notebook 02), from the real
+    tables: hollow markers on exactly the incomplete years, a legend entry, a note under the
+    x axis and in the alt text; never by colour alone (the marker's face is white)."""
+    import unlearn
+    from unlearn.data import coverage
+    from unlearn.lessons import yes_share_by_year
+
+    incomplete = set(coverage.incomplete_years())
+    for frame, y in ((unlearn.vote_shares("United States"), ["share_no", "share_yes"]),
+                     (yes_share_by_year(), list(yes_share_by_year().columns[1:]))):
+        fig = charts.line_chart(frame, "year", y, title="t", xlabel="year", ylabel="share",
+                                alt="Shares.", show=False)
+        ax = fig.axes[0]
+        hollow = [line for line in ax.get_lines() if line.get_gid() == charts.PARTIAL_GID]
+        assert hollow and all(line.get_markerfacecolor() == "white" for line in hollow)
+        drawn_years = {int(v) for line in hollow for v in line.get_xdata()}
+        assert drawn_years == incomplete & set(frame["year"])
+        assert {2016, 2018, 2020, 2026} <= drawn_years and 2014 not in drawn_years
+        assert "hollow: partial year" in [t.get_text() for t in ax.get_legend().get_texts()]
+        assert "partial years" in ax.get_xlabel() and "2018-2020" in ax.get_xlabel().replace("\n", " ")
+        assert "only in part (2016, 2018-2020" in fig.get_label()
+
+
+def test_bar_chart_marks_a_partial_year_with_an_asterisk_and_an_outline():
+    frame = pd.DataFrame({"year": [2025, 2026], "coverage": ["complete", "partial: to June"], "no": [5, 2]})
+    fig = charts.bar_chart(frame, "year", "no", title="t", xlabel="year", ylabel="n", alt="a", show=False)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2025", "2026*"]
+    outlines = [p for p in ax.patches if p.get_gid() == charts.PARTIAL_GID]
+    assert len(outlines) == 1 and not outlines[0].get_fill() and outlines[0].get_height() == 2
+    assert "asterisks" in ax.get_xlabel() and "(2026)" in fig.get_label()

@@ -172,7 +172,7 @@ def test_ideal_point_positions_ranks():
 
 def test_agreement_definitions_order():
     table = lessons.agreement_definitions(years=(1946, 2026))
-    assert list(table.columns) == ["year", "exact", "lijphart", "state_dept"]
+    assert list(table.columns) == ["year", "coverage", "exact", "lijphart", "state_dept"]
     # Lijphart adds half a point for each split abstention, so it never falls below exact
     assert (table["lijphart"] >= table["exact"] - 1e-12).all()
     assert 1964 not in set(table["year"])  # no recorded votes that year

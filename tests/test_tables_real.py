@@ -32,7 +32,7 @@ def counted(calls, votes, symbol):
 def test_pinned_counts(built):
     report = cache.manifest()["validation"]
     assert report["voeten_roll_calls"] == 6203
-    assert report["dgacm_roll_calls_with_votes"] == 730
+    assert report["dgacm_roll_calls_with_votes"] == 731  # with A/RES/75/254 A-C, tally only
 
 
 def test_crimea_68_262(calls, votes):
@@ -236,3 +236,17 @@ def test_a_veto_fix_that_matches_nothing_stops_the_build():
     listed = pd.DataFrame({"date": [pd.Timestamp("2001-04-13")], "draft": ["S/2001/270"], "member_iso3": ["USA"]})
     with pytest.raises(SourceFormatError, match="matches 0 upstream vetoes"):
         build._with_veto_fixes(listed, fixes)
+
+
+def test_budget_75_254_keeps_its_published_tally_with_member_votes_unknown(calls, votes):
+    """The DGACM record of A/RES/75/254 A-C (programme budget for 2021) says "By a recorded
+    vote", 168-2-0, with all three member lists empty: the roll call is kept with that tally,
+    and no member is counted absent (ga_known_quirks.csv: published_tally_kept)."""
+    row = calls[calls["symbol"] == "A/RES/75/254 A-C"]
+    assert len(row) == 1, "A/RES/75/254 A-C is missing from ga_roll_calls"
+    row = row.iloc[0]
+    assert (row["yes"], row["no"], row["abstain"]) == (168, 2, 0)
+    assert row["date"] == pd.Timestamp("2020-12-31") and row["tally_source"] == "published"
+    members = votes[votes["rcid"] == row["rcid"]]
+    assert len(members) == 193
+    assert members["vote"].isna().all() and (members["vote_basis"] == "unknown").all()

@@ -475,3 +475,16 @@ def test_plotting_palette_projector_and_alt_text():
     fig.subplots().plot([1, 2])
     bundle = plotting.figure_bundle(fig, 'Votes "yes" & <no>')
     assert 'alt="Votes &quot;yes&quot; &amp; &lt;no&gt;"' in bundle["text/html"]
+
+
+def test_comparison_figure_marks_partial_years_with_hollow_markers_and_says_so():
+    from unlearn.data import coverage
+    from unlearn.plotting.charts import PARTIAL_GID
+
+    widget = CountryComparison(["United States", "Israel"], years=(2010, 2026))
+    ax = widget.figure.axes[0]
+    hollow = [ln for ln in ax.lines if ln.get_gid() == PARTIAL_GID]
+    drawn = {int(y) for ln in hollow for y in ln.get_xdata()}
+    assert drawn == {y for y in coverage.incomplete_years() if 2010 <= y <= 2026}
+    assert all(ln.get_markerfacecolor() == "white" for ln in hollow)
+    assert "partial years" in ax.get_xlabel() and "Hollow markers mark the years" in markup(widget)

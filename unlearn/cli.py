@@ -5,6 +5,7 @@ Layer: command line, the top: it calls the data layer and the classroom tooling.
 unlearn lab [--dir DIR]             JupyterLab on 00_start_here (installed: on a copy in DIR)
 unlearn data fetch [--mirror DIR]   fetch, verify and build every table
 unlearn data status                 each source: cached?, coverage, licence, citation
+unlearn data coverage [--today D]   GA roll calls per year and source, incomplete years, known gaps
 unlearn data verify                 re-hash every cached file and the tables in use
 unlearn data add PATH               register a Dag Hammarskjöld Library voting CSV
 unlearn data bundle FILE            write the built cache to one file (for a hub)
@@ -95,6 +96,13 @@ def _source_state(source, shared: dict | None) -> str:
 
 def _data_status(args) -> int:
     print("\n".join(status_lines()))
+    return 0
+
+
+def _data_coverage(args) -> int:
+    from .data import coverage  # builds or loads the tables: only for this command
+
+    print("\n".join(coverage.coverage_lines(today=args.today)))
     return 0
 
 
@@ -205,6 +213,9 @@ def parser() -> argparse.ArgumentParser:
     fetch.add_argument("--mirror", help="a local folder laid out OWNER/REPO/COMMIT/PATH")
     fetch.set_defaults(run=_data_fetch)
     data.add_parser("status", help="each source: cached?, coverage, licence, citation").set_defaults(run=_data_status)
+    covered = data.add_parser("coverage", help="GA roll calls per year and source, incomplete years, known gaps")
+    covered.add_argument("--today", help="the date to judge the partial year against (default: today), e.g. 2026-12-02")
+    covered.set_defaults(run=_data_coverage)
     data.add_parser("verify", help="re-hash every cached file").set_defaults(run=_data_verify)
     add = data.add_parser("add", help="register a Dag Hammarskjöld Library voting CSV")
     add.add_argument("path")

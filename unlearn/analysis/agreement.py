@@ -37,7 +37,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..data import cache, tables
+from ..data import cache, coverage, tables
 from ..errors import ArgumentError
 from ._blas import one_thread
 from ._matrix import (
@@ -128,7 +128,9 @@ def agreement(
     Columns: ``year`` (or ``session``), ``a``, ``b``, ``definition``, ``agreement``, ``votes``
     (its denominator), then the counts ``together`` (roll calls where both were members),
     ``common_votes`` (both voted yes, no or abstain), ``same``, ``both_abstained``,
-    ``one_abstained``, ``opposite``. No row for a period in which the two were never members
+    ``one_abstained``, ``opposite``; per year on the real tables, ``coverage`` right after
+    ``year``: ``complete`` or ``partial: <reason>`` (:func:`unlearn.data.coverage.incomplete_years`).
+    No row for a period in which the two were never members
     together; ``agreement`` is missing where its denominator is 0. An empty result says why
     in ``attrs["note"]`` and a :class:`unlearn.NoDataWarning` (no votes that year, a state
     not yet admitted).
@@ -156,6 +158,13 @@ def agreement(
     frame = with_agreement(frame, definition, copy=False)
     if frame.empty:
         return with_note(frame, empty_note(matrix, mask, years, [(label_a, x), (label_b, y)]))
+    return _marked(frame, by, votes, roll_calls)
+
+
+def _marked(frame: pd.DataFrame, by, votes, roll_calls) -> pd.DataFrame:
+    """Per calendar year on the real tables: a ``coverage`` column marks incomplete years."""
+    if by == "year" and coverage.real_tables(votes, roll_calls):
+        return coverage.with_coverage(frame)
     return frame
 
 
@@ -371,7 +380,7 @@ def agreement_pairs(
     frame.insert(0, "a", pd.Categorical.from_codes(_joined(firsts, int), categories=labels))
     if by is not None:
         frame.insert(0, by, _joined(keys, "int64"))
-    return with_agreement(frame, definition, copy=False)
+    return _marked(with_agreement(frame, definition, copy=False), by, votes, roll_calls)
 
 
 def _joined(parts: list[np.ndarray], dtype) -> np.ndarray:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..data import coverage
 from ._matrix import (
     ABSENT,
     ISSUES,
@@ -82,6 +83,8 @@ def vote_shares(
     if frame.empty:
         selected = select(matrix, years, kind, issue, emergency, source, title)
         return with_note(frame, empty_note(matrix, selected, years, [(label, x)]))
+    if by == "year" and coverage.real_tables(votes, roll_calls):
+        return coverage.with_coverage(frame)  # incomplete years say so in the table
     return frame
 
 

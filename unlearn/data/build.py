@@ -49,17 +49,18 @@ def stable_rcid(symbol: str) -> int:
     """A roll-call id for a symbol outside Voeten's data, the same on every rebuild.
 
     ``1_000_000 + session * 10_000 + number * 10 + part`` where an emergency special session
-    counts as 900 + its number and a special session as 800 + its number.
+    counts as 900 + its number and a special session as 800 + its number. A range of parts voted
+    as one (``A/RES/75/254 A-C``) takes part code 9 (a part I is never voted on alone).
 
-    >>> stable_rcid("A/RES/75/290 A"), stable_rcid("A/RES/ES-11/7")
-    (1752901, 10110070)
+    >>> stable_rcid("A/RES/75/290 A"), stable_rcid("A/RES/ES-11/7"), stable_rcid("A/RES/75/254 A-C")
+    (1752901, 10110070, 1752549)
     """
-    match = re.match(r"^A/RES/(?:(ES|S)-)?(\d+)/(\d+)(?: ([A-Z]))?$", symbol)
+    match = re.match(r"^A/RES/(?:(ES|S)-)?(\d+)/(\d+)(?: ([A-Z])(-[A-Z])?)?$", symbol)
     if match is None:
         raise ValueError(f"cannot number {symbol!r}")
-    kind, session, number, part = match.groups()
+    kind, session, number, part, part_range = match.groups()
     session_code = int(session) + {"ES": 900, "S": 800, None: 0}[kind]
-    part_code = ord(part) - ord("A") + 1 if part else 0
+    part_code = 9 if part_range else ord(part) - ord("A") + 1 if part else 0
     return 1_000_000 + session_code * 10_000 + int(number) * 10 + part_code
 
 
@@ -151,12 +152,16 @@ def _curated_ga(known_symbols: set[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def _fill_members(calls: pd.DataFrame, votes: pd.DataFrame) -> pd.DataFrame:
     """Add a row for every member that the source does not list: absent, or unknown for the
-    curated roll calls (whose sources name only some votes)."""
+    curated roll calls (whose sources name only some votes) and for a recorded vote whose
+    source publishes the tally but no member lists."""
     on_date = membership.members_on(calls["date"])
-    expected = calls[["rcid", "date", "source"]].merge(on_date, on="date")[["rcid", "iso3", "source"]]
+    # a source that lists no member at all (A/RES/75/254 A-C) says nothing of who was absent
+    tally_only = calls["tally_only"].fillna(False).astype(bool) if "tally_only" in calls else False
+    calls = calls.assign(_unknown=calls["source"].eq("curated") | tally_only)
+    expected = calls[["rcid", "date", "_unknown"]].merge(on_date, on="date")[["rcid", "iso3", "_unknown"]]
     missing = expected.merge(votes[["rcid", "iso3"]], how="left", indicator=True)
     missing = missing[missing["_merge"] == "left_only"]
-    unknown = missing["source"].eq("curated")
+    unknown = missing["_unknown"]
     filled = pd.DataFrame(
         {
             "rcid": missing["rcid"],

@@ -11,7 +11,7 @@ import pandas as pd
 
 from .. import charter
 from ..analysis.groups import NO_GROUP, REGIONAL_GROUPS, regional_group_members
-from ..data import membership, tables
+from ..data import coverage, membership, tables
 from ..data.ingest import curated
 from ..data.ingest.voeten import ISSUE_CODES
 
@@ -74,11 +74,13 @@ def yes_share_by_year() -> pd.DataFrame:
     source publishes them), every roll call: ``yes_share = yes / (yes + no + abstain)``
     summed over the year. A year without recorded votes is listed with ``roll_calls`` 0 and
     ``yes_share`` missing (1964: the 19th session took no votes, over Charter Art. 19).
-    Columns: ``year``, ``roll_calls``, ``yes``, ``no``, ``abstain``, ``yes_share``.
+    Columns: ``year``, ``coverage`` (``complete``, or ``partial: <reason>`` for a year the
+    sources hold only in part: :func:`unlearn.data.coverage.incomplete_years`), ``roll_calls``,
+    ``yes``, ``no``, ``abstain``, ``yes_share``.
 
     >>> table = yes_share_by_year().set_index("year")
-    >>> int(table.loc[1964, "roll_calls"])
-    0
+    >>> int(table.loc[1964, "roll_calls"]), table.loc[1964, "coverage"], table.loc[2018, "coverage"][:8]
+    (0, 'complete', 'partial:')
     """
     calls = tables.ga_roll_calls()
     grouped = calls.groupby(calls["date"].dt.year.rename("year"))
@@ -93,7 +95,7 @@ def yes_share_by_year() -> pd.DataFrame:
     table = table.reindex(range(int(table.index.min()), int(table.index.max()) + 1), fill_value=0)
     cast = table["yes"] + table["no"] + table["abstain"]
     table["yes_share"] = (table["yes"] / cast.where(cast > 0)).round(3)
-    return table.rename_axis("year").reset_index()
+    return coverage.with_coverage(table.rename_axis("year").reset_index())
 
 
 def issue_counts(first_year: int = 1946, last_year: int | None = None) -> pd.DataFrame:

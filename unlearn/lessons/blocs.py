@@ -13,7 +13,7 @@ import pandas as pd
 from ..analysis._matrix import year_list
 from ..analysis.agreement import DEFINITIONS, Seat, agreement, seat_series
 from ..analysis.ideal_points import ideal_points
-from ..data import tables
+from ..data import coverage, tables
 from ..errors import NoDataWarning
 
 AGREEMENT_ERAS = {"1946–1991": (1946, 1991), "1992–2024": (1992, 2024), "2025": (2025, 2025), "2026": (2026, 2026)}
@@ -94,7 +94,8 @@ def agreement_definitions(a="United States", b="Russia", years=(1946, 2026)) -> 
     """*a*'s agreement with *b* per year under the three definitions, one column each (for
     :func:`unlearn.plotting.charts.line_chart`). ``b="Russia"`` is the Russian seat (the USSR until 1991).
 
-    Columns: ``year``, ``exact``, ``lijphart``, ``state_dept`` (see
+    Columns: ``year``, ``coverage`` (``complete`` or ``partial: <reason>``, see
+    :func:`unlearn.data.coverage.incomplete_years`), ``exact``, ``lijphart``, ``state_dept`` (see
     :mod:`unlearn.analysis.agreement`: exact match; Lijphart 1963 as used by Voeten; the US State
     Department's voting coincidence).
 
@@ -105,7 +106,7 @@ def agreement_definitions(a="United States", b="Russia", years=(1946, 2026)) -> 
     who = seat_series("Russia") if b == "Russia" else b
     frame = agreement(a, who, years=years, definition=list(DEFINITIONS))
     wide = frame.pivot(index="year", columns="definition", values="agreement")
-    return wide[list(DEFINITIONS)].rename_axis(columns=None).reset_index()
+    return coverage.with_coverage(wide[list(DEFINITIONS)].rename_axis(columns=None).reset_index())
 
 
 def agreement_series(
@@ -116,18 +117,20 @@ def agreement_series(
 ) -> pd.DataFrame:
     """*country*'s agreement per year with each of *partners*, one column per partner (its
     label as in :func:`agreement_by_era`; ``"Russia"`` is the Russian seat, the USSR until
-    1991). A year in which the two were not both members is missing.
+    1991). A year in which the two were not both members is missing. ``coverage`` after
+    ``year``: ``complete`` or ``partial: <reason>`` (:func:`unlearn.data.coverage.incomplete_years`).
 
     >>> table = agreement_series(partners=["Russia", "China"], years=(1970, 1972))
     >>> list(table.columns), bool(pd.isna(table.loc[0, "China"]))
-    (['year', 'Soviet Union / Russia', 'China'], True)
+    (['year', 'coverage', 'Soviet Union / Russia', 'China'], True)
     """
     out = pd.DataFrame({"year": year_list(years).astype("int64")})
     for partner in partners:
         who = seat_series("Russia") if partner == "Russia" else partner
         frame = agreement(country, who, years=years, definition=definition)
         out[_partner_label(who, Seat)] = out["year"].map(frame.set_index("year")["agreement"])
-    return out.dropna(how="all", subset=list(out.columns[1:])).reset_index(drop=True)
+    out = out.dropna(how="all", subset=list(out.columns[1:])).reset_index(drop=True)
+    return coverage.with_coverage(out)
 
 
 def ideal_point_series(
@@ -140,9 +143,12 @@ def ideal_point_series(
     :func:`unlearn.analysis.agreement.seat_series` reads it; in session 46, which both voted in,
     Russia's position is shown). *points*: as in :func:`ideal_point_positions`.
 
+    ``coverage`` after ``year``: ``partial: <reason>`` for a session the data hold only in part
+    (:func:`unlearn.data.coverage.session_coverage`).
+
     >>> table = ideal_point_series(["USA", "RUS"], years=(1990, 1993))
     >>> list(table.columns), table["year"].tolist()
-    (['year', 'United States', 'Russia'], [1990, 1991, 1992, 1993])
+    (['year', 'coverage', 'United States', 'Russia'], [1990, 1991, 1992, 1993])
     """
     codes = list(states) + (["SUN"] if "RUS" in states and "SUN" not in states else [])
     frame = ideal_point_positions(codes, years, points)
@@ -152,5 +158,8 @@ def ideal_point_series(
     wide = frame.pivot(index="year", columns="column", values="ideal_point")
     wide = wide[[c for c in states if c in wide.columns]]
     wide.columns = [tables.country_name(c) for c in wide.columns]
-    return wide.rename_axis(columns=None).reset_index()
+    out = wide.rename_axis(columns=None).reset_index()
+    # per session, labelled by the year it opened: a session the data hold in part says so
+    out.insert(1, "coverage", coverage.session_coverage(out["year"] - 1945))
+    return out
 

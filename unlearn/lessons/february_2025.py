@@ -14,7 +14,7 @@ import pandas as pd
 from ..analysis._matrix import NO, YES, periods, seat_column, select, vote_matrix, year_list
 from ..analysis.agreement import _pair_counts, seat_series, with_agreement
 from ..analysis.divergence import alignment_shift, divergence_from_own_past
-from ..data import tables
+from ..data import coverage, tables
 from .roll_calls import votes_on
 
 US_PARTNERS = ("United Kingdom", "France", "Canada", "Japan", "Australia")
@@ -106,8 +106,10 @@ def agreement_on_and_off(
     ``"lijphart"`` or ``"state_dept"``), computed twice per year: over the recorded votes on
     whole resolutions whose symbol is in *symbols* (default: :func:`ukraine_resolutions`), and
     over every other resolution. *b* defaults to the Russian seat (the USSR before 1992).
-    Columns: ``year``, ``{label}_agreement``, ``{label}_votes`` (the definition's denominator),
-    ``other_agreement``, ``other_votes``; a year with no such vote has a missing value.
+    Columns: ``year``, ``coverage`` (``complete`` or ``partial: <reason>``, see
+    :func:`unlearn.data.coverage.incomplete_years`), ``{label}_agreement``, ``{label}_votes``
+    (the definition's denominator), ``other_agreement``, ``other_votes``; a year with no such
+    vote has a missing value.
 
     >>> table = agreement_on_and_off(years=(2022, 2025)).set_index("year")
     >>> float(table.loc[2022, "ukraine_agreement"]), round(float(table.loc[2025, "ukraine_agreement"]), 3)
@@ -130,7 +132,7 @@ def agreement_on_and_off(
         frame = with_agreement(frame, definition)
         out[f"{part}_agreement"] = frame["agreement"].to_numpy()
         out[f"{part}_votes"] = frame["votes"].to_numpy()
-    return out
+    return coverage.with_coverage(out)
 
 
 def alignment_shift_without(
@@ -166,11 +168,12 @@ def recurring_or_new(country="United States", years=(2024, 2025)) -> pd.DataFram
     ``recurring`` texts (the same title voted on in an earlier session, with this country
     voting) and texts on which it cast a vote for the ``first time`` (new texts, or texts the
     Assembly used to adopt without a vote). ``votes`` (cast), ``no``, ``share_no``; for
-    recurring texts also ``usually_no``: how many it had usually (modally) voted no on before.
+    recurring texts also ``usually_no``: how many it had usually (modally) voted no on before;
+    ``coverage`` after ``year`` (``complete`` or ``partial: <reason>``).
 
     >>> table = recurring_or_new(years=[2025]).set_index("texts")
     >>> int(table.loc["recurring", "votes"] + table.loc["first time", "votes"])
-    186
+    187
     """
     rows = []
     for year in year_list(years):
@@ -189,7 +192,7 @@ def recurring_or_new(country="United States", years=(2024, 2025)) -> pd.DataFram
     table = pd.DataFrame(rows)
     table["share_no"] = (table["no"] / table["votes"].where(table["votes"] > 0)).round(3)
     table["usually_no"] = table["usually_no"].astype("Int64")
-    return table[["year", "texts", "votes", "no", "share_no", "usually_no"]]
+    return coverage.with_coverage(table[["year", "texts", "votes", "no", "share_no", "usually_no"]])
 
 
 def by_us_term(partner="France", first_year: int = 1946) -> pd.DataFrame:

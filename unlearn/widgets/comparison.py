@@ -25,6 +25,7 @@ from ..analysis._matrix import ISSUES
 from ..analysis.agreement import agreement, seat_series
 from ..data import tables
 from ..errors import ArgumentError, NoDataWarning
+from ..plotting.charts import PARTIAL_GID, partial_note, partial_rows
 from ..plotting.style import MARKERS, PALETTE, figure_bundle, new_figure, styled
 from ._base import WidgetBase, html_bundle, message, year_range
 from ._text import esc, name_of, percent, with_article, year_span
@@ -139,7 +140,8 @@ def comparison_reading(
 
 
 def comparison_figure(frame: pd.DataFrame, years):
-    """Agreement over time, one line per pair (own colour and marker), 1991 and 2025 marked."""
+    """Agreement over time, one line per pair (own colour and marker), 1991 and 2025 marked;
+    years the data hold only in part (its ``coverage`` column) get hollow markers and a note."""
     start, end = (int(y) for y in years)
     with styled():
         fig = new_figure(7.5, 3.6)
@@ -155,6 +157,11 @@ def comparison_figure(frame: pd.DataFrame, years):
                 linewidth=1.6,
                 label=pair,
             )
+            partial = rows[partial_rows(rows).to_numpy() & rows["year"].between(start, end).to_numpy()]
+            if len(partial):  # white inside: that year is held only in part
+                ax.plot(partial["year"], partial["agreement"] * 100, linestyle="none",
+                        marker=MARKERS[i % len(MARKERS)], markersize=7, markerfacecolor="white",
+                        markeredgecolor=PALETTE[i % len(PALETTE)], gid=PARTIAL_GID, label="_nolegend_")
         for year, label in MARKED_YEARS.items():
             if start <= year <= end:
                 ax.axvline(year, color="#555555", linestyle="--", linewidth=1)
@@ -171,7 +178,9 @@ def comparison_figure(frame: pd.DataFrame, years):
                 )
         ax.set_ylim(0, 100)
         ax.set_xlim(start - 0.5, end + 0.5)
-        ax.set_xlabel("year")
+        in_range = frame[frame["year"].between(start, end)] if "year" in frame else frame
+        axis_note, _ = partial_note(in_range.drop_duplicates("year"), "year", "hollow markers")
+        ax.set_xlabel(f"year\n{axis_note}" if axis_note else "year")
         ax.set_ylabel("voted alike (%)")
         fig.subplots_adjust(top=0.84)
         ax.legend(
@@ -283,6 +292,8 @@ class CountryComparison(WidgetBase):
             f"Line chart of the share of General Assembly votes on which the states voted alike, "
             f"{year_span(*years)}, one line per pair ({DEFINITION_NAMES[definition]}). {text}"
         )
+        in_range = self.series[self.series["year"].between(*years)].drop_duplicates("year")
+        alt += partial_note(in_range, "year", "hollow markers")[1]
         return [
             html_bundle("".join(f"<p>{esc(s)}</p>" for s in self.sentences), text),
             figure_bundle(self.figure, alt),

@@ -62,17 +62,33 @@ def _count(value) -> int | None:
     return int(text) if text.isdigit() else None
 
 
+def _recorded_without_lists(rec: dict) -> bool:
+    """A recorded vote whose member lists are empty but whose counts are published
+    (A/RES/75/254 A-C, the budget for 2021: "By a recorded vote", 168-2-0).
+
+    >>> _recorded_without_lists({"adoption_type": "By a recorded vote", "MS_in_favour_count": "168",
+    ...                          "MS_against_count": "2", "MS_abstaining_count": "0"})
+    True
+    >>> _recorded_without_lists({"adoption_type": "Without a vote", "MS_in_favour_count": "N.A."})
+    False
+    """
+    counts = [_count(rec.get(f"{key}_count")) or 0 for key in VOTE_LISTS.values()]
+    return "recorded vote" in (rec.get("adoption_type") or "").lower() and sum(counts) > 0
+
+
 def ga_records(paths: list[Path]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """GA roll calls (adopted resolutions with a recorded vote) and their listed votes.
 
     Records repeated in the extract (39 of them; same symbol, names spelled TÜRKİYE/TÜRKÝYE)
-    are kept once: the first copy.
+    are kept once: the first copy. A recorded vote with published counts but empty member
+    lists is kept with ``tally_only`` True: its tally is known, its member votes are not.
     """
     calls, votes, seen = [], [], set()
     for path in paths:
         for rec in read_json_lines(path):
             lists = {vote: _names(rec, key) for vote, key in VOTE_LISTS.items()}
-            if not any(lists.values()):
+            tally_only = not any(lists.values())
+            if tally_only and not _recorded_without_lists(rec):
                 continue  # adopted without a vote: not a roll call
             symbol = canonical(rec["symbol"])
             if symbol in seen:
@@ -89,6 +105,7 @@ def ga_records(paths: list[Path]) -> tuple[pd.DataFrame, pd.DataFrame]:
                     "yes": _count(rec.get("MS_in_favour_count")),
                     "no": _count(rec.get("MS_against_count")),
                     "abstain": _count(rec.get("MS_abstaining_count")),
+                    "tally_only": tally_only,
                 }
             )
             votes += [(symbol, name, vote) for vote, names in lists.items() for name in names]
