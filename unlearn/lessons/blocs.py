@@ -136,8 +136,8 @@ def coincidence_rules(country="United States", year=2023, top: int = 6) -> pd.Da
     table = pd.DataFrame(
         {
             "name": new["name"],
-            "votes_only": old["agreement"].round(3),
-            "rank_votes_only": old["rank"],
+            "votes_only": old["agreement"].reindex(new.index).round(3),
+            "rank_votes_only": old["rank"].reindex(new.index).astype("Int64"),
             "state_dept": new["agreement"].round(3),
             "rank_state_dept": new["rank"],
             "absent": new["absent"],
@@ -213,3 +213,32 @@ def bsv_ideal_point_series(states=("USA", "GBR", "FRA", "RUS", "CHN", "IND")) ->
     wide = wide[[c for c in states if c in wide.columns]]
     wide.columns = [tables.country_name(c) for c in wide.columns]
     return wide.rename_axis(columns=None).reset_index()
+
+
+def allies_and_rivals(by_era: pd.DataFrame, rivals=("Soviet Union / Russia", "China")) -> pd.DataFrame:
+    """Per era of a table from :func:`agreement_by_era` (one definition): the ally with the
+    lowest agreement, the rival with the highest, and whether every ally stayed above every
+    rival, so that a summary can say in which eras the gap held and in which it did not.
+
+    Columns: ``era``, ``lowest_ally``, ``ally_agreement``, ``highest_rival``,
+    ``rival_agreement``, ``every_ally_above``.
+
+    >>> table = allies_and_rivals(agreement_by_era("USA", ["Japan", "Russia"], eras={"2025": (2025, 2025)}))
+    >>> table[["lowest_ally", "highest_rival", "every_ally_above"]].values.tolist()
+    [['Japan', 'Soviet Union / Russia', False]]
+    """
+    rows = []
+    for era, part in by_era.groupby("era", sort=False):
+        values = part.dropna(subset=["agreement"]).set_index("partner")["agreement"]
+        allies, rival = values.drop(list(rivals), errors="ignore"), values.reindex(list(rivals)).dropna()
+        rows.append(
+            {
+                "era": era,
+                "lowest_ally": allies.idxmin(),
+                "ally_agreement": allies.min(),
+                "highest_rival": rival.idxmax(),
+                "rival_agreement": rival.max(),
+                "every_ally_above": bool(allies.min() > rival.max()),
+            }
+        )
+    return pd.DataFrame(rows)
