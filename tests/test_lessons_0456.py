@@ -155,8 +155,8 @@ def test_agreement_by_era_keeps_the_two_chinas_apart():
 
 
 def test_agreement_by_era_several_definitions():
-    table = lessons.agreement_by_era("USA", ["France"], definition=["exact", "state_dept"])
-    assert set(table["definition"]) == {"exact", "state_dept"}
+    table = lessons.agreement_by_era("USA", ["France"], definition=["exact", "votes_only"])
+    assert set(table["definition"]) == {"exact", "votes_only"}
     assert len(table) == 2 * len(lessons.AGREEMENT_ERAS)
 
 
@@ -172,7 +172,7 @@ def test_ideal_point_positions_ranks():
 
 def test_agreement_definitions_order():
     table = lessons.agreement_definitions(years=(1946, 2026))
-    assert list(table.columns) == ["year", "coverage", "exact", "lijphart", "state_dept"]
+    assert list(table.columns) == ["year", "coverage", "exact", "lijphart", "votes_only", "state_dept"]
     # Lijphart adds half a point for each split abstention, so it never falls below exact
     assert (table["lijphart"] >= table["exact"] - 1e-12).all()
     assert 1964 not in set(table["year"])  # no recorded votes that year

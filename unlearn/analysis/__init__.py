@@ -9,7 +9,8 @@ Layer: analysis, above the data layer and the Charter rules, below plotting and 
 - a state against its own past (:mod:`.divergence`): :func:`vote_shares`,
   :func:`divergence_from_own_past`, :func:`alignment_shift`
 - positions on one dimension (:mod:`.ideal_points`): :func:`ideal_points`,
-  :func:`validate_ideal_points`, :func:`bsv_ideal_points`
+  :func:`validate_ideal_points` (within a session),
+  :func:`validate_ideal_points_over_time` (each state's series), :func:`bsv_ideal_points`
 - the veto (:mod:`.vetoes`): :func:`vetoes_per_member`, :func:`vetoes_by_decade`,
   :func:`vetoes_by_subject`
 
@@ -29,7 +30,12 @@ from .agreement import (
 )
 from .divergence import PastComparison, alignment_shift, divergence_from_own_past, vote_shares
 from .groups import eu_members, how_voted, regional_group_members
-from .ideal_points import bsv_ideal_points, ideal_points, validate_ideal_points
+from .ideal_points import (
+    bsv_ideal_points,
+    ideal_points,
+    validate_ideal_points,
+    validate_ideal_points_over_time,
+)
 from .vetoes import vetoes_by_decade, vetoes_by_subject, vetoes_per_member
 
 __all__ = [
@@ -47,6 +53,7 @@ __all__ = [
     "regional_group_members",
     "seat_series",
     "validate_ideal_points",
+    "validate_ideal_points_over_time",
     "toy_assembly",
     "vetoes_by_decade",
     "vetoes_by_subject",

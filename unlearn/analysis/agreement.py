@@ -1,4 +1,4 @@
-"""How often two states voted alike in the General Assembly, under three standard definitions.
+"""How often two states voted alike in the General Assembly, under several standard definitions.
 
 Layer: analysis, above the data layer and the Charter rules, below plotting and widgets.
 
@@ -8,8 +8,10 @@ For every roll call on which both states were members, each pair of votes falls 
 - ``both_abstained``;
 - ``one_abstained``: one abstained, the other voted yes or no;
 - ``opposite``: one yes, the other no;
-- not counted at all: either state was absent, or its vote is unknown (the curated 2025-2026
-  rows name only some votes). Absence is never counted as disagreement.
+- ``absent``: either state (or both) was absent; counted only by the State Department's rule
+  from 2021 (as half), left out by every other definition;
+- not counted at all: a vote the data does not know (the curated 2025-2026 rows name only
+  some votes). An unknown vote is never read as an absence, and absence never as disagreement.
 
 The definitions (``definition=``):
 
@@ -22,10 +24,33 @@ The definitions (``definition=``):
     agreement (Lijphart 1963, "The Analysis of Bloc Voting in the General Assembly", *American
     Political Science Review* 57(4)), as used by Voeten ("Clashes in the Assembly",
     *International Organization* 54(2), 2000) and in Bailey, Strezhnev & Voeten (2017).
+``"votes_only"``
+    same / (same + opposite): the "votes only" voting coincidence of the US Department of
+    State's annual report to Congress, *Voting Practices in the United Nations*, up to the
+    report on 2016 (abstentions and absences left out of numerator and denominator alike).
+``"state_dept_2017"``
+    (same + both_abstained + 0.5 x one_abstained) / (votes both cast): the reports on 2017 to
+    2020 ("one point for every same vote, zero for every opposite vote and one-half point for
+    every partial vote", a partial vote being a split where one side abstained, divided by the
+    votes "excluding absences"). The sources found do not spell out a roll call on which both
+    abstained; it is read here as identical votes, so this rule equals ``lijphart``.
+``"state_dept_2021"``
+    (same + both_abstained + 0.5 x (one_abstained + absent)) / (every recorded vote on which
+    both were members and both votes are known): the reports from 2021, where an absence
+    counts half, like an abstention, over all recorded votes.
 ``"state_dept"``
-    same / (same + opposite): the "voting coincidence" of the US Department of State's annual
-    report to Congress, *Voting Practices in the United Nations* (abstentions and absences are
-    left out of numerator and denominator alike).
+    the rule the report used for the year in question: ``votes_only`` to 2016,
+    ``state_dept_2017`` for 2017-2020, ``state_dept_2021`` from 2021 (see
+    :func:`state_dept_rule`). The result's ``rule`` column says which rule gave each figure.
+    Figures pooled over years must lie in one era (ask ``by="year"``, or name a rule).
+
+The reports count only final votes on whole texts in plenary from 2017 (before, also votes on
+paragraphs and other preliminary votes); the default ``kind="resolution"`` is the nearest
+selection here. Sources: the methodology sections of the reports (for 2017-2020, as
+summarised from the 2017 report by viableopposition.blogspot.com, May 2018, and the
+Department's note that it "updated its methodology for the 2017 report to ensure that
+abstentions are reflected", quoted by the Jewish Virtual Library, 12 Sep 2019); see
+``data/README.md`` ("State Department voting coincidence") for what could not be checked.
 
 A pair of states gets a row for a period only if both were members at one or more of the
 roll calls selected in it; a state that did not exist then gives no row, not a zero. A row
@@ -41,6 +66,7 @@ from ..data import cache, coverage, tables
 from ..errors import ArgumentError
 from ._blas import one_thread
 from ._matrix import (
+    ABSENT,
     ABSTAIN,
     NO,
     NOT_MEMBER,
@@ -54,8 +80,12 @@ from ._matrix import (
     with_note,
 )
 
-DEFINITIONS = ("exact", "lijphart", "state_dept")
-COUNTS = ["together", "common_votes", "same", "both_abstained", "one_abstained", "opposite"]
+DEFINITIONS = ("exact", "lijphart", "votes_only", "state_dept_2017", "state_dept_2021", "state_dept")
+COUNTS = [
+    "together", "common_votes", "same", "both_abstained", "one_abstained", "opposite", "absent"
+]
+# the State Department's rule by the first year of each era of its reports
+STATE_DEPT_ERAS = ((1946, "votes_only"), (2017, "state_dept_2017"), (2021, "state_dept_2021"))
 
 
 def seat_series(*names: str) -> Seat:
@@ -115,9 +145,10 @@ def agreement(
 
     *a*, *b*: a name, alias or iso3 code (``"United States"``, ``"USA"``), or a seat from
     :func:`seat_series` (``seat_series("Russia")`` is the USSR until 1991, then Russia).
-    *definition*: ``"exact"``, ``"lijphart"`` or ``"state_dept"`` (see the module
-    docstring: exact match; Lijphart 1963 as used by Voeten 2000; US State Department,
-    *Voting Practices in the United Nations*), or a list of them (one row per definition).
+    *definition*: ``"exact"``, ``"lijphart"``, ``"state_dept"`` (the State Department's
+    rule for the year: see :func:`state_dept_rule`) or one era's rule by name
+    (``"votes_only"``, ``"state_dept_2017"``, ``"state_dept_2021"``), or a list of them (one
+    row per definition); see the module docstring.
     Filters: *years* (one year, a ``(first, last)`` tuple, a list, or text: ``"2024"``,
     ``"2019-2024"``), *kind* (resolutions
     only by default; None for every roll call), *issue* (``"me"``, ``"human rights"``...),
@@ -125,19 +156,22 @@ def agreement(
     *votes*/*roll_calls*: frames shaped like :func:`unlearn.ga_votes` and
     :func:`unlearn.ga_roll_calls` (default: those tables).
 
-    Columns: ``year`` (or ``session``), ``a``, ``b``, ``definition``, ``agreement``, ``votes``
-    (its denominator), then the counts ``together`` (roll calls where both were members),
+    Columns: ``year`` (or ``session``), ``a``, ``b``, ``definition``, (with ``"state_dept"``:
+    ``rule``, the era's rule that gave the figure), ``agreement``, ``votes`` (its
+    denominator), then the counts ``together`` (roll calls where both were members),
     ``common_votes`` (both voted yes, no or abstain), ``same``, ``both_abstained``,
-    ``one_abstained``, ``opposite``; per year on the real tables, ``coverage`` right after
-    ``year``: ``complete`` or ``partial: <reason>`` (:func:`unlearn.data.coverage.incomplete_years`).
-    No row for a period in which the two were never members
-    together; ``agreement`` is missing where its denominator is 0. An empty result says why
-    in ``attrs["note"]`` and a :class:`unlearn.NoDataWarning` (no votes that year, a state
-    not yet admitted).
+    ``one_abstained``, ``opposite``, ``absent`` (either was absent, both votes known); per
+    year on the real tables, ``coverage`` right after ``year``: ``complete`` or
+    ``partial: <reason>`` (:func:`unlearn.data.coverage.incomplete_years`). No row for a
+    period in which the two were never members together; ``agreement`` is missing where its
+    denominator is 0. An empty result says why in ``attrs["note"]`` and a
+    :class:`unlearn.NoDataWarning` (no votes that year, a state not yet admitted).
 
     >>> us_fr = agreement("United States", "France", years=(2024, 2025), source="dgacm_ga")
     >>> us_fr[["year", "agreement", "votes"]].round(2).values.tolist()
     [[2024.0, 0.63, 91.0], [2025.0, 0.21, 184.0]]
+    >>> agreement("USA", "France", years=(2016, 2017), definition="state_dept")["rule"].tolist()
+    ['votes_only', 'state_dept_2017']
     """
     matrix = vote_matrix(votes, roll_calls)
     label_a, x = seat_column(matrix, a)
@@ -155,7 +189,7 @@ def agreement(
     if by is not None:
         frame.insert(0, by, keys.astype("int64"))
     frame = frame[frame["together"] > 0].reset_index(drop=True)
-    frame = with_agreement(frame, definition, copy=False)
+    frame = with_agreement(frame, definition, copy=False, years=_pooled_year(matrix, mask, by))
     if frame.empty:
         return with_note(frame, empty_note(matrix, mask, years, [(label_a, x), (label_b, y)]))
     return _marked(frame, by, votes, roll_calls)
@@ -174,6 +208,8 @@ def _pair_counts(x: np.ndarray, y: np.ndarray) -> dict[str, np.ndarray]:
     x_cast, y_cast = (x >= YES) & (x <= NO), (y >= YES) & (y <= NO)
     x_side, y_side = (x == YES) | (x == NO), (y == YES) | (y == NO)
     common = x_cast & y_cast
+    # a recorded vote with both votes known: cast, or absent (never unknown)
+    known = ((x >= YES) & (x <= ABSENT)) & ((y >= YES) & (y <= ABSENT))
     return {
         "together": (x != NOT_MEMBER) & (y != NOT_MEMBER),
         "common_votes": common,
@@ -181,33 +217,96 @@ def _pair_counts(x: np.ndarray, y: np.ndarray) -> dict[str, np.ndarray]:
         "both_abstained": (x == ABSTAIN) & (y == ABSTAIN),
         "one_abstained": common & ((x == ABSTAIN) != (y == ABSTAIN)),
         "opposite": x_side & y_side & (x != y),
+        "absent": known & ~common,
     }
 
 
+def state_dept_rule(year: int) -> str:
+    """The rule of the State Department's *Voting Practices in the United Nations* report on
+    *year*: ``"votes_only"`` to 2016, ``"state_dept_2017"`` for 2017-2020,
+    ``"state_dept_2021"`` from 2021 (see the module docstring).
+
+    >>> [state_dept_rule(y) for y in (2016, 2017, 2020, 2021)]
+    ['votes_only', 'state_dept_2017', 'state_dept_2017', 'state_dept_2021']
+    """
+    return [rule for first, rule in STATE_DEPT_ERAS if int(year) >= first][-1]
+
+
+RULES = tuple(rule for _, rule in STATE_DEPT_ERAS)
+
+
 def with_agreement(
-    counts: pd.DataFrame, definition: str | list[str], copy: bool = True
+    counts: pd.DataFrame, definition: str | list[str], copy: bool = True, years=None
 ) -> pd.DataFrame:
     """Add ``definition``, ``agreement`` and ``votes`` (the denominator) to a frame of COUNTS;
     with several definitions, one copy of each row per definition. ``copy=False`` adds the
-    columns to *counts* itself when there is one definition (for frames made just for this)."""
+    columns to *counts* itself when there is one definition (for frames made just for this).
+    ``"state_dept"`` needs the year of each row: the frame's ``year`` column, else *years*
+    (one year for every row, or one per row); it adds a ``rule`` column."""
     names = definition_names(definition)
     unknown = [d for d in names if d not in DEFINITIONS]
     if unknown:
         raise ArgumentError(f"definition={unknown[0]!r} is unknown; use one of {DEFINITIONS}.")
+    rules = _row_rules(counts, years) if "state_dept" in names else None
     parts = []
     for name in names:
-        numerator, denominator = _ratio_terms(counts, name)
+        numerator, denominator = _terms_for(counts, name, rules)
         part = counts.copy() if copy or len(names) > 1 else counts
         keys = [c for c in part.columns if c not in COUNTS]
-        # a categorical of the three names: cheap for a million rows, and concatenates as one
+        # a categorical of the names: cheap for a million rows, and concatenates as one
         label = pd.Categorical.from_codes(
             np.full(len(part), DEFINITIONS.index(name), dtype=np.int8), categories=list(DEFINITIONS)
         )
         part.insert(len(keys), "definition", label)
-        part.insert(len(keys) + 1, "agreement", _divide(numerator, denominator))
-        part.insert(len(keys) + 2, "votes", np.asarray(denominator).astype("int64"))
+        if rules is not None:
+            rule = rules if name == "state_dept" else np.full(len(part), DEFINITIONS.index(name), dtype=np.int8)
+            part.insert(len(keys) + 1, "rule", pd.Categorical.from_codes(rule, categories=list(DEFINITIONS)))
+        at = len(keys) + (2 if rules is not None else 1)
+        part.insert(at, "agreement", _divide(numerator, denominator))
+        part.insert(at + 1, "votes", np.asarray(denominator).astype("int64"))
         parts.append(part)
     return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+
+
+def _row_rules(counts: pd.DataFrame, years) -> np.ndarray:
+    """The State Department's rule for each row, from its year, as codes into DEFINITIONS."""
+    if "year" in counts.columns:
+        years = counts["year"].to_numpy()
+    if years is None:
+        raise ArgumentError(
+            "definition='state_dept' needs the year of each figure (its rule changed in 2017 "
+            "and 2021): compute per year (by='year'), or name one rule: 'votes_only', "
+            "'state_dept_2017' or 'state_dept_2021'."
+        )
+    years = np.broadcast_to(np.asarray(years, dtype="int64"), (len(counts),))
+    rules = np.zeros(len(counts), dtype=np.int8)  # codes into DEFINITIONS: cheap for a million rows
+    for first, rule in STATE_DEPT_ERAS:  # in order, so a later era overwrites an earlier one
+        rules[years >= first] = DEFINITIONS.index(rule)
+    return rules
+
+
+def _terms_for(counts, name: str, rules):
+    if name != "state_dept":
+        return _ratio_terms(counts, name)
+    numerator = np.zeros(len(rules))
+    denominator = np.zeros(len(rules))
+    for rule in RULES:
+        here = rules == DEFINITIONS.index(rule)
+        if here.any():
+            top, bottom = _ratio_terms(counts, rule)
+            numerator[here] = np.asarray(top, dtype="float64")[here]
+            denominator[here] = np.asarray(bottom, dtype="float64")[here]
+    return numerator, denominator
+
+
+def _pooled_year(matrix, mask, by):
+    """For figures pooled over several years: one year standing for them all, if they fall in
+    one era of the State Department's rule (else None, and a ``state_dept`` request stops
+    with a message saying why)."""
+    if by == "year" or not mask.any():
+        return None
+    eras = {state_dept_rule(y) for y in np.unique(matrix.year[mask])}
+    return int(np.min(matrix.year[mask])) if len(eras) == 1 else None
 
 
 def definition_names(definition) -> list[str]:
@@ -222,13 +321,17 @@ def definition_names(definition) -> list[str]:
 
 
 def _ratio_terms(counts, definition: str):
+    """Numerator and denominator of one concrete definition (not ``"state_dept"``)."""
     same, both, one, opposite = (
         counts[k] for k in ("same", "both_abstained", "one_abstained", "opposite")
     )
     if definition == "exact":
         return same + both, counts["common_votes"]
-    if definition == "lijphart":
+    if definition in ("lijphart", "state_dept_2017"):
         return same + both + 0.5 * one, counts["common_votes"]
+    if definition == "state_dept_2021":
+        absent = counts["absent"]
+        return same + both + 0.5 * (one + absent), counts["common_votes"] + absent
     return same, same + opposite
 
 
@@ -273,7 +376,7 @@ def voted_with(
     own_codes = country.codes if isinstance(country, Seat) else (label,)
     own = np.isin(matrix.states, own_codes)
     frame = frame[(frame["together"] > 0) & ~own]
-    frame = with_agreement(frame, definition)
+    frame = with_agreement(frame, definition, years=_pooled_year(matrix, mask, None))
     frame = frame[frame["votes"] >= min_votes].sort_values(
         ["agreement", "votes", "iso3"], ascending=[False, False, True]
     )  # ties: more votes, then by code
@@ -304,6 +407,7 @@ def pair_count_arrays(codes: np.ndarray) -> dict[str, np.ndarray]:
     sided = (yes | no).astype(np.float32)
     abstained = abstain.astype(np.float32)
     cast = sided + abstained
+    known = cast + (codes == ABSENT).astype(np.float32)
     member = (codes != NOT_MEMBER).astype(np.float32)
     pp, dd = signed.T @ signed, sided.T @ sided
     same, opposite = (pp + dd) / 2, (dd - pp) / 2
@@ -316,6 +420,7 @@ def pair_count_arrays(codes: np.ndarray) -> dict[str, np.ndarray]:
         "both_abstained": both_abstained,
         "one_abstained": common - same - opposite - both_abstained,
         "opposite": opposite,
+        "absent": known.T @ known - common,
     }
 
 
@@ -380,7 +485,8 @@ def agreement_pairs(
     frame.insert(0, "a", pd.Categorical.from_codes(_joined(firsts, int), categories=labels))
     if by is not None:
         frame.insert(0, by, _joined(keys, "int64"))
-    return _marked(with_agreement(frame, definition, copy=False), by, votes, roll_calls)
+    frame = with_agreement(frame, definition, copy=False, years=_pooled_year(matrix, mask, by))
+    return _marked(frame, by, votes, roll_calls)
 
 
 def _joined(parts: list[np.ndarray], dtype) -> np.ndarray:
@@ -416,9 +522,12 @@ def agreement_matrix(
     mask = select(matrix, years, kind, issue, emergency, source, title)
     with one_thread():
         arrays = pair_count_arrays(matrix.codes[mask][:, columns])
-    numerator, denominator = _ratio_terms(
-        arrays, definition if definition in DEFINITIONS else _bad(definition)
-    )
+    if definition not in DEFINITIONS:
+        _bad(definition)
+    if definition == "state_dept":
+        code = _row_rules(pd.DataFrame(index=[0]), _pooled_year(matrix, mask, None))[0]
+        definition = DEFINITIONS[code]
+    numerator, denominator = _ratio_terms(arrays, definition)
     values = _divide(numerator, denominator)
     present = (
         arrays["together"].diagonal() > 0 if countries is None else np.ones(len(labels), dtype=bool)

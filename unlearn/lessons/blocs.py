@@ -1,5 +1,6 @@
 """Lesson helpers for notebook 04 (voting blocs), also used by 05: agreement by era and by
-year, the three definitions side by side, and ideal points session by session.
+year, the definitions side by side, the State Department's rules compared, and ideal points
+session by session (unlearn's) and over time (Bailey-Strezhnev-Voeten's).
 
 Layer: lessons. Reads :mod:`unlearn.analysis.agreement` and :mod:`unlearn.analysis.ideal_points`.
 """
@@ -11,8 +12,8 @@ import warnings
 import pandas as pd
 
 from ..analysis._matrix import year_list
-from ..analysis.agreement import DEFINITIONS, Seat, agreement, seat_series
-from ..analysis.ideal_points import ideal_points
+from ..analysis.agreement import Seat, agreement, seat_series, voted_with
+from ..analysis.ideal_points import bsv_ideal_points, ideal_points
 from ..data import coverage, tables
 from ..errors import NoDataWarning
 
@@ -90,23 +91,62 @@ def ideal_point_positions(
     return chosen[["session", "year", "iso3", "name", "ideal_point", "rank", "of"]].reset_index(drop=True)
 
 
-def agreement_definitions(a="United States", b="Russia", years=(1946, 2026)) -> pd.DataFrame:
-    """*a*'s agreement with *b* per year under the three definitions, one column each (for
+SHOWN_DEFINITIONS = ("exact", "lijphart", "votes_only", "state_dept")
+"""The definitions notebook 04 compares: exact match, Lijphart, the State Department's rule up
+to 2016 kept for every year (``votes_only``), and the rule of each year's report."""
+
+
+def agreement_definitions(
+    a="United States", b="Russia", years=(1946, 2026), definitions=SHOWN_DEFINITIONS
+) -> pd.DataFrame:
+    """*a*'s agreement with *b* per year under each of *definitions*, one column each (for
     :func:`unlearn.plotting.charts.line_chart`). ``b="Russia"`` is the Russian seat (the USSR until 1991).
 
     Columns: ``year``, ``coverage`` (``complete`` or ``partial: <reason>``, see
-    :func:`unlearn.data.coverage.incomplete_years`), ``exact``, ``lijphart``, ``state_dept`` (see
-    :mod:`unlearn.analysis.agreement`: exact match; Lijphart 1963 as used by Voeten; the US State
-    Department's voting coincidence).
+    :func:`unlearn.data.coverage.incomplete_years`), then one per definition (see
+    :mod:`unlearn.analysis.agreement`: exact match; Lijphart 1963 as used by Voeten; the State
+    Department's rule to 2016, ``votes_only``; ``state_dept``, the rule of each year's report).
 
-    >>> table = agreement_definitions(years=(1990, 1995)).set_index("year")
+    >>> table = agreement_definitions(years=(2015, 2018)).set_index("year")
     >>> bool((table["lijphart"] >= table["exact"]).all())
+    True
+    >>> bool((table.loc[[2015, 2016], "state_dept"] == table.loc[[2015, 2016], "votes_only"]).all())
     True
     """
     who = seat_series("Russia") if b == "Russia" else b
-    frame = agreement(a, who, years=years, definition=list(DEFINITIONS))
+    frame = agreement(a, who, years=years, definition=list(definitions))
+    frame = frame.assign(definition=frame["definition"].astype(str))
     wide = frame.pivot(index="year", columns="definition", values="agreement")
-    return coverage.with_coverage(wide[list(DEFINITIONS)].rename_axis(columns=None).reset_index())
+    return coverage.with_coverage(wide[list(definitions)].rename_axis(columns=None).reset_index())
+
+
+def coincidence_rules(country="United States", year=2023, top: int = 6) -> pd.DataFrame:
+    """The states closest to *country* in *year* by the State Department's old rule
+    (``votes_only``, to 2016) and by the rule of that year's report (``state_dept``), side by
+    side, to show where the choice of rule changes the answer.
+
+    Columns: ``name``, ``votes_only``, ``rank_votes_only``, ``state_dept``, ``rank_state_dept``,
+    ``absent`` (roll calls the state missed), sorted by the report's rule; the *top* first.
+
+    >>> table = coincidence_rules(year=2023, top=4)
+    >>> table["name"].tolist()[0]
+    'Israel'
+    """
+    old = voted_with(country, years=year, definition="votes_only").set_index("iso3")
+    new = voted_with(country, years=year, definition="state_dept").set_index("iso3")
+    table = pd.DataFrame(
+        {
+            "name": new["name"],
+            "votes_only": old["agreement"].reindex(new.index).round(3),
+            "rank_votes_only": old["rank"].reindex(new.index).astype("Int64"),
+            "state_dept": new["agreement"].round(3),
+            "rank_state_dept": new["rank"],
+            "absent": new["absent"],
+        }
+    )
+    table = table.sort_values("rank_state_dept").head(top)
+    table.attrs["rule"] = str(new["rule"].iloc[0])
+    return table.reset_index(drop=True)
 
 
 def agreement_series(
@@ -163,3 +203,51 @@ def ideal_point_series(
     out.insert(1, "coverage", coverage.session_coverage(out["year"] - 1945))
     return out
 
+
+
+def bsv_ideal_point_series(states=("USA", "GBR", "FRA", "RUS", "CHN", "IND")) -> pd.DataFrame:
+    """Bailey, Strezhnev & Voeten's published ideal points (sessions 1-74, 1946-2019) of
+    *states*, one column per state (its short name), by the calendar year the session opened
+    (for :func:`unlearn.plotting.charts.line_chart`). Their ``RUS`` rows are the Russian seat
+    (the USSR before 1992). Their estimates are built to be compared over time (bridged on
+    resolutions repeated with the same text); unlearn's own are checked only within a session.
+
+    >>> table = bsv_ideal_point_series(["USA", "RUS"])
+    >>> int(table["year"].min()), int(table["year"].max()), list(table.columns)
+    (1946, 2019, ['year', 'United States', 'Russia'])
+    """
+    bsv = bsv_ideal_points()
+    bsv = bsv[bsv["bsv_iso3"].isin(list(states))]
+    wide = bsv.assign(year=bsv["session"] + 1945).pivot(index="year", columns="bsv_iso3", values="ideal_point")
+    wide = wide[[c for c in states if c in wide.columns]]
+    wide.columns = [tables.country_name(c) for c in wide.columns]
+    return wide.rename_axis(columns=None).reset_index()
+
+
+def allies_and_rivals(by_era: pd.DataFrame, rivals=("Soviet Union / Russia", "China")) -> pd.DataFrame:
+    """Per era of a table from :func:`agreement_by_era` (one definition): the ally with the
+    lowest agreement, the rival with the highest, and whether every ally stayed above every
+    rival, so that a summary can say in which eras the gap held and in which it did not.
+
+    Columns: ``era``, ``lowest_ally``, ``ally_agreement``, ``highest_rival``,
+    ``rival_agreement``, ``every_ally_above``.
+
+    >>> table = allies_and_rivals(agreement_by_era("USA", ["Japan", "Russia"], eras={"2025": (2025, 2025)}))
+    >>> table[["lowest_ally", "highest_rival", "every_ally_above"]].values.tolist()
+    [['Japan', 'Soviet Union / Russia', False]]
+    """
+    rows = []
+    for era, part in by_era.groupby("era", sort=False):
+        values = part.dropna(subset=["agreement"]).set_index("partner")["agreement"]
+        allies, rival = values.drop(list(rivals), errors="ignore"), values.reindex(list(rivals)).dropna()
+        rows.append(
+            {
+                "era": era,
+                "lowest_ally": allies.idxmin(),
+                "ally_agreement": allies.min(),
+                "highest_rival": rival.idxmax(),
+                "rival_agreement": rival.max(),
+                "every_ally_above": bool(allies.min() > rival.max()),
+            }
+        )
+    return pd.DataFrame(rows)
