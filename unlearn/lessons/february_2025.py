@@ -111,7 +111,7 @@ def agreement_on_and_off(
 
     >>> table = agreement_on_and_off(years=(2022, 2025)).set_index("year")
     >>> float(table.loc[2022, "ukraine_agreement"]), round(float(table.loc[2025, "ukraine_agreement"]), 3)
-    (0.0, 0.333)
+    (0.0, 0.25)
     """
     symbols = ukraine_resolutions(1946)["symbol"] if symbols is None else symbols
     matrix = vote_matrix()
@@ -170,7 +170,7 @@ def recurring_or_new(country="United States", years=(2024, 2025)) -> pd.DataFram
 
     >>> table = recurring_or_new(years=[2025]).set_index("texts")
     >>> int(table.loc["recurring", "votes"] + table.loc["first time", "votes"])
-    186
+    187
     """
     rows = []
     for year in year_list(years):
