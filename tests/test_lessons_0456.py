@@ -245,3 +245,16 @@ def test_verdict_report_shows_only_given_claims():
     assert text.startswith("Claim 2: inaccurate")
     assert "Why: the tally says otherwise" in text
     assert "Claim 1" not in text
+
+
+def test_the_running_term_says_where_its_data_end():
+    # the last row read "to: None", so a term known only to June 2026 looked whole
+    table = lessons.by_us_term()
+    assert table["to"].iloc[-1] == lessons.data_end().date()
+    assert table["to"].notna().all()
+
+
+def test_partial_year_is_named_and_per_year_figures_stop_before_it():
+    end = lessons.data_end()
+    assert lessons.last_full_year() == end.year - 1  # the data end in mid-2026
+    assert f"{end.year} is a partial year" in lessons.partial_year_note()

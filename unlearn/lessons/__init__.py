@@ -43,6 +43,9 @@ from .february_2025 import (
     agreement_on_and_off,
     alignment_shift_without,
     by_us_term,
+    data_end,
+    last_full_year,
+    partial_year_note,
     recurring_or_new,
     ukraine_resolutions,
     ukraine_votes,
@@ -52,7 +55,7 @@ from .roll_calls import curated_roll_call, known_breakdown, states_voting, votes
 __all__ = [
     "AGREEMENT_ERAS", "ERAS", "ISSUES", "KEY_UKRAINE_VOTES", "US_PARTNERS", "US_TERMS", "VERDICTS",
     "agreement_by_era", "agreement_definitions", "agreement_on_and_off", "agreement_series",
-    "alignment_shift_without", "by_us_term", "claim_cards", "council_seats", "council_vote",
+    "alignment_shift_without", "by_us_term", "data_end", "last_full_year", "partial_year_note", "claim_cards", "council_seats", "council_vote",
     "curated_roll_call", "emergency_sessions", "ga_pass_rates", "ideal_point_positions",
     "ideal_point_series", "issue_counts", "known_breakdown", "member_count", "members_by_year",
     "procedural_precedents", "recurring_or_new", "regional_group_sizes", "states_voting",
