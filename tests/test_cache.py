@@ -63,8 +63,8 @@ def _library_fixture(path: Path, built_votes: pd.DataFrame, calls: pd.DataFrame)
             "title": "test fixture",
             "total_yes": 93,
             "total_no": 18,
-            "total_abstentions": 19,
-            "total_non_voting": 63,
+            "total_abstentions": int((rows["vote"] == "abstain").sum()),  # the named abstentions (21)
+            "total_non_voting": int(len(rows) - rows["vote"].isin(list(codes)).sum()),
         }
     )
     frame.to_csv(path, index=False)
