@@ -32,6 +32,16 @@ def test_vote_shares_by_hand():
     assert table.iloc[1]["unknown"] == 1 and math.isnan(table.iloc[1]["share_no"])
 
 
+def test_vote_shares_columns_add_up_left_to_right():
+    # notebook 05 showed roll_calls (187) beside a share over the 186 votes cast
+    votes, calls = toy_assembly({"USA": "ynnx?"}, ["2000-10-01"] * 5)
+    table = vote_shares("USA", votes=votes, roll_calls=calls)
+    counts = list(table.columns[list(table.columns).index("roll_calls") :][:7])
+    assert counts == ["roll_calls", "absent", "unknown", "cast", "yes", "abstain", "no"]
+    row = table.iloc[0]
+    assert row["roll_calls"] == row["absent"] + row["unknown"] + row["cast"] == 5
+
+
 def test_vote_shares_no_row_before_membership():
     votes, calls = toy_assembly({"USA": "yy", "NEW": "-n"}, ["2000-10-01", "2001-10-01"])
     assert vote_shares("NEW", votes=votes, roll_calls=calls)["year"].tolist() == [2001]
@@ -107,6 +117,32 @@ def test_flips_against_the_previous_and_the_usual_vote():
     assert "3 (75%)" in repr(past)
 
 
+def _breakdown_under(lines: list[str], heading: str) -> tuple[int, int]:
+    """The count on the line starting *heading*, and the sum of the deeper-indented lines right below it."""
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith(heading))
+    depth = len(lines[at]) - len(lines[at].lstrip())
+    below = []
+    for line in lines[at + 1 :]:
+        if len(line) - len(line.lstrip()) <= depth:
+            break
+        below.append(_count(line))
+    return _count(lines[at]), sum(below)
+
+
+def _count(line: str) -> int:
+    return int(line.rsplit(":", 1)[1].split()[0].rstrip(","))
+
+
+def test_past_comparison_display_adds_up():
+    # the breakdown of changed votes was printed under "differs from its usual vote"
+    votes, calls = past_frames()
+    lines = repr(divergence_from_own_past("USA", 2002, votes=votes, roll_calls=calls)).splitlines()
+    changed, breakdown = _breakdown_under(lines, "vote changed since the previous time")
+    assert changed == breakdown == 3
+    _, nothing = _breakdown_under(lines, "vote differs from its usual")
+    assert nothing == 0  # no breakdown that is not its own
+
+
 def test_no_flips_for_a_steady_voter():
     votes, calls = past_frames()
     past = divergence_from_own_past("FRA", 2002, votes=votes, roll_calls=calls)
@@ -174,6 +210,7 @@ def test_alignment_shift_without_spread_has_no_z():
 def test_us_2025_votes_on_the_dgacm_extract(built):
     shares = unlearn.vote_shares("United States", years=(2024, 2025), source="dgacm_ga").set_index("year")
     assert shares.loc[2025, ["roll_calls", "no"]].tolist() == [184, 169]
+    assert (shares["roll_calls"] == shares["absent"] + shares["unknown"] + shares["cast"]).all()
     assert shares.loc[2024, ["roll_calls", "no"]].tolist() == [92, 48]
 
 

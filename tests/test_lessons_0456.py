@@ -40,9 +40,9 @@ def test_votes_on_reads_each_state_and_says_unknown():
     rows = table.set_index("symbol")
     assert rows.loc["A/RES/ES-11/1", "United States"] == "yes"
     assert rows.loc["A/RES/ES-11/7", ["United States", "Russia"]].tolist() == ["no", "no"]
-    assert rows.loc["A/RES/ES-11/9", "United States"] == "unknown"  # tallies only
+    assert rows.loc["A/RES/ES-11/9", "United States"] == "yes"  # Kyiv Independent; Reuters
     assert set(rows["Soviet Union"]) == {"not a member"}
-    assert rows.loc["A/RES/ES-11/7", "known"] == "130 of 193"
+    assert rows.loc["A/RES/ES-11/7", "known"] == "132 of 193"
     assert rows.loc["A/RES/ES-11/7", "tally"] == "93-18-65"
 
 
@@ -60,10 +60,10 @@ def test_voeten_subject_heading_is_replaced_by_the_title():
 def test_known_breakdown_partly_known_vote():
     table = lessons.known_breakdown("A/RES/ES-11/7").set_index("vote")
     assert table["published"].tolist() == [93, 18, 65, 17]
-    assert table["named"].tolist() == [93, 18, 19, 0]
-    assert table["not_named"].tolist() == [0, 0, 46, 17]
+    assert table["named"].tolist() == [93, 18, 21, 0]
+    assert table["not_named"].tolist() == [0, 0, 44, 17]
     assert table.attrs["members"] == 193
-    assert table.attrs["unknown"] == 63
+    assert table.attrs["unknown"] == 61
     assert int(table["published"].sum()) == table.attrs["members"]
 
 
@@ -77,8 +77,8 @@ def test_known_breakdown_fully_recorded_vote():
 
 def test_what_is_known_names_the_gap():
     sentence = lessons.what_is_known("A/RES/ES-11/9")
-    assert "0 of the 91 yes votes" in sentence
-    assert "193 of the 193 members are not known" in sentence
+    assert "2 of the 91 yes votes, 12 of the 12 no votes" in sentence
+    assert "156 of the 193 members are not known" in sentence
 
 
 # ---------------------------------------------------------------- agreement split and shift
@@ -90,9 +90,9 @@ def test_agreement_on_and_off_adds_up_to_agreement():
     for year in whole.index:
         assert split.loc[year, "ukraine_votes"] + split.loc[year, "other_votes"] == whole.loc[year, "votes"]
     # 2025, by hand: ES-11/7 both no (same), ES-11/8 US abstain / Russia no (not the same),
-    # 80/223 US yes / Russia no (opposite); ES-11/9 is unknown and not counted: 1 of 3
-    assert split.loc[2025, "ukraine_votes"] == 3
-    assert math.isclose(split.loc[2025, "ukraine_agreement"], 1 / 3)
+    # ES-11/9 and 80/223 US yes / Russia no (opposite): 1 of 4
+    assert split.loc[2025, "ukraine_votes"] == 4
+    assert math.isclose(split.loc[2025, "ukraine_agreement"], 1 / 4)
     assert split.loc[2022, "ukraine_agreement"] == 0.0
 
 
@@ -245,3 +245,16 @@ def test_verdict_report_shows_only_given_claims():
     assert text.startswith("Claim 2: inaccurate")
     assert "Why: the tally says otherwise" in text
     assert "Claim 1" not in text
+
+
+def test_the_running_term_says_where_its_data_end():
+    # the last row read "to: None", so a term known only to June 2026 looked whole
+    table = lessons.by_us_term()
+    assert table["to"].iloc[-1] == lessons.data_end().date()
+    assert table["to"].notna().all()
+
+
+def test_partial_year_is_named_and_per_year_figures_stop_before_it():
+    end = lessons.data_end()
+    assert lessons.last_full_year() == end.year - 1  # the data end in mid-2026
+    assert f"{end.year} is a partial year" in lessons.partial_year_note()

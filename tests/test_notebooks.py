@@ -26,6 +26,7 @@ EXPECTED = [
     "03_security_council_and_veto",
     "04_voting_blocs",
     "05_february_2025",
+    "06_a_break_with_the_past",
     "07_fact_check_the_news",
 ]
 

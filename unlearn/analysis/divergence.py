@@ -56,14 +56,15 @@ def vote_shares(
 ) -> pd.DataFrame:
     """How *country* voted, per year (or session): counts and shares of yes, abstain and no.
 
-    Definition: ``roll_calls`` counts the selected recorded votes taken while it was a member;
-    the shares divide by the votes it cast (yes + abstain + no), so absences and votes not
-    known do not dilute them. Filters as in :func:`unlearn.agreement`. Data: Voeten, Strezhnev
+    Definition: ``roll_calls`` counts the selected recorded votes taken while it was a member,
+    ``absent`` + ``unknown`` + ``cast`` (the columns after it, in that order, so that they add
+    up on screen); the shares divide by the votes it ``cast`` (yes + abstain + no), so
+    absences and votes not known do not dilute them. Filters as in :func:`unlearn.agreement`. Data: Voeten, Strezhnev
     & Bailey (2009), UN DGACM extracts, curated records (see :func:`unlearn.citation`).
 
     >>> us = vote_shares("United States", years=(2024, 2025), source="dgacm_ga")
-    >>> us[["year", "roll_calls", "no"]].to_dict("records")
-    [{'year': 2024, 'roll_calls': 92, 'no': 48}, {'year': 2025, 'roll_calls': 184, 'no': 169}]
+    >>> us[["year", "roll_calls", "absent", "cast", "no"]].to_dict("records")[0]
+    {'year': 2024, 'roll_calls': 92, 'absent': 1, 'cast': 91, 'no': 48}
     """
     matrix = vote_matrix(votes, roll_calls)
     label, x = seat_column(matrix, country)
@@ -80,6 +81,10 @@ def vote_shares(
     frame["cast"] = frame["yes"] + frame["abstain"] + frame["no"]
     for vote in ("yes", "abstain", "no"):
         frame[f"share_{vote}"] = frame[vote] / frame["cast"].where(frame["cast"] > 0)
+    # neighbours add up on screen: roll_calls = absent + unknown + cast, cast = yes + abstain + no
+    first = [by] if by is not None else []
+    counts = ["roll_calls", "absent", "unknown", "cast", "yes", "abstain", "no"]
+    frame = frame[first + ["country"] + counts + [f"share_{v}" for v in ("yes", "abstain", "no")]]
     if frame.empty:
         selected = select(matrix, years, kind, issue, emergency, source, title)
         return with_note(frame, empty_note(matrix, selected, years, [(label, x)]))
@@ -114,17 +119,20 @@ class PastComparison:
         n, changed = len(self.resolutions), len(self.flips)
         unusual = int(self.resolutions["differs_from_usual"].sum()) if n else 0
         first = self.first_recorded
+
+        def share(count: int) -> str:
+            return f" ({count / n:.0%})" if n else ""
+
+        # each breakdown sits under the count it breaks down, so the numbers add up on screen
         lines = [
-            f"{self.country} in {self.year}: {n + len(first)} recorded votes cast.",
+            f"{self.country} in {self.year}: {n + len(first)} recorded votes cast:",
             f"  on titles never put to a recorded vote before: {len(first)}"
             + (f" (voted no on {int((first['vote'] == 'no').sum())})" if len(first) else ""),
-            f"  on recurring resolutions: {n}",
-            f"  vote changed since the previous time: {changed}"
-            + (f" ({changed / n:.0%})" if n else ""),
-            f"  vote differs from its usual (modal) vote: {unusual}"
-            + (f" ({unusual / n:.0%})" if n else ""),
+            f"  on recurring resolutions: {n}, of which",
+            f"    vote changed since the previous time: {changed}{share(changed)}",
         ]
-        lines += [f"    {row.change}: {row.count}" for row in self.flip_counts.itertuples()]
+        lines += [f"      {row.change}: {row.count}" for row in self.flip_counts.itertuples()]
+        lines.append(f"    vote differs from its usual (modal) vote: {unusual}{share(unusual)}")
         return "\n".join(lines)
 
 

@@ -58,6 +58,45 @@ US_TERMS = (
 of the United States"): the eras in which to read US votes."""
 
 
+def data_end() -> pd.Timestamp:
+    """The day of the last General Assembly recorded vote in the data.
+
+    >>> data_end() >= pd.Timestamp("2026-02-24")
+    True
+    """
+    return tables.ga_roll_calls()["date"].max()
+
+
+def last_full_year() -> int:
+    """The last calendar year the data hold to its end (31 December): per-year figures stop
+    there, so that no partial year is read as a whole one.
+
+    >>> last_full_year() == data_end().year - 1 or data_end().strftime("%m-%d") == "12-31"
+    True
+    """
+    end = data_end()
+    return int(end.year) if (end.month, end.day) == (12, 31) else int(end.year) - 1
+
+
+def partial_year_note() -> str:
+    """One sentence for the screen: where the data end, and which year is therefore partial.
+
+    >>> partial_year_note().startswith("The data end on ")
+    True
+    """
+    end = data_end()
+    if last_full_year() == end.year:
+        return f"The data end on {end.day} {end:%B %Y}: every year shown is complete."
+    return (
+        f"The data end on {end.day} {end:%B %Y}: {end.year} is a partial year, so figures per year "
+        f"stop at {last_full_year()} (single votes of {end.year} are still shown)."
+    )
+
+
+def _last_vote(dates: np.ndarray, mask: np.ndarray):
+    return pd.Timestamp(dates[mask].max()).date()
+
+
 def ukraine_resolutions(first_year: int = 2014, last_year: int | None = None) -> pd.DataFrame:
     """The General Assembly's recorded votes on resolutions about Ukraine.
 
@@ -113,7 +152,7 @@ def agreement_on_and_off(
 
     >>> table = agreement_on_and_off(years=(2022, 2025)).set_index("year")
     >>> float(table.loc[2022, "ukraine_agreement"]), round(float(table.loc[2025, "ukraine_agreement"]), 3)
-    (0.0, 0.333)
+    (0.0, 0.25)
     """
     symbols = ukraine_resolutions(1946)["symbol"] if symbols is None else symbols
     matrix = vote_matrix()
@@ -200,7 +239,8 @@ def by_us_term(partner="France", first_year: int = 1946) -> pd.DataFrame:
     of no votes and the agreement (exact match) with *partner*.
 
     Definition: recorded votes on whole resolutions dated from the day a term began to the day
-    before the next (Voeten's dates for 1946-1996 carry the month only, so a vote in the month
+    before the next; for the term still running, ``to`` is the day of its last recorded vote
+    in the data, so that a term known only in part says so (Voeten's dates for 1946-1996 carry the month only, so a vote in the month
     of an inauguration may fall on either side); ``share_no`` = no / (yes + abstain + no), as
     :func:`unlearn.analysis.divergence.vote_shares`; ``agreement`` as
     :func:`unlearn.analysis.agreement.agreement` with ``definition="exact"``.
@@ -209,6 +249,8 @@ def by_us_term(partner="France", first_year: int = 1946) -> pd.DataFrame:
     >>> table = by_us_term()
     >>> table["president"].iloc[-1], bool(table["share_no"].iloc[-1] > table["share_no"].iloc[-2])
     ('Trump (2025-)', True)
+    >>> table["to"].iloc[-1] == data_end().date()
+    True
     """
     matrix = vote_matrix()
     _, us = seat_column(matrix, "USA")
@@ -228,7 +270,7 @@ def by_us_term(partner="France", first_year: int = 1946) -> pd.DataFrame:
             {
                 "president": f"{name} ({starts[i].year}-{last})",
                 "from": starts[i].date(),
-                "to": (starts[i + 1] - pd.Timedelta(days=1)).date() if last else None,
+                "to": (starts[i + 1] - pd.Timedelta(days=1)).date() if last else _last_vote(dates, mask),
                 "votes": int(cast.sum()),
                 "no": int((us[mask] == NO).sum()),
                 "agreement": (counts["same"] + counts["both_abstained"]) / counts["common_votes"]

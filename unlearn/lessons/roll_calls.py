@@ -34,7 +34,7 @@ def votes_on(symbols, states=("USA", "RUS", "GBR", "FRA", "CHN")) -> pd.DataFram
     """How each of *states* voted on each General Assembly resolution in *symbols*, one row each.
 
     Columns: ``date``, ``symbol``, ``title``, ``tally`` (yes-no-abstain), ``known`` (how many
-    members' votes the data states, "130 of 193"), then one column per state (its short name):
+    members' votes the data states, "132 of 193"), then one column per state (its short name):
     ``yes``, ``no``, ``abstain``, ``absent``, ``unknown`` (a member whose vote no source
     states: some 2025-2026 votes) or ``not a member``. Sources: :func:`unlearn.ga_votes`.
 
@@ -74,7 +74,7 @@ def known_breakdown(symbol: str) -> pd.DataFrame:
 
     >>> table = known_breakdown("A/RES/ES-11/7").set_index("vote")
     >>> table.loc[["yes", "no", "abstain"], "named"].tolist(), int(table.loc["abstain", "published"])
-    ([93, 18, 19], 65)
+    ([93, 18, 21], 65)
     """
     call = tables.roll_call(symbol)
     votes = tables.ga_votes()
