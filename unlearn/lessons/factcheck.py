@@ -14,6 +14,8 @@ and the EU membership of :mod:`unlearn.analysis.groups`.
 - ``date_compare:DATE:DATE``: the time between two dates
 - ``us_votes:SYMBOL;SYMBOL``: the United States' vote on each roll call
 - ``bloc_compare:SYMBOL``: EU members' votes beside those of the US and Russia
+- ``wording:SYMBOL:WORDS``: the resolution's own words on the point (quoted from its text, whose
+  address the claim's ``source`` gives: the vote data hold no texts)
 
 :func:`evidence` returns what the data says, as sentences; the verdict is the student's.
 
@@ -51,6 +53,7 @@ def evidence(check: str) -> str:
         "date_compare": _date_compare,
         "us_votes": _us_votes,
         "bloc_compare": _bloc_compare,
+        "wording": _wording,
     }
     if kind not in handlers:
         raise ValueError(f"unknown check {kind!r}; use one of {sorted(handlers)}")
@@ -177,6 +180,14 @@ def _bloc_compare(symbol: str) -> str:
     us = votes.loc[votes["iso3"] == "USA", "vote"].iloc[0]
     russia = votes.loc[votes["iso3"] == "RUS", "vote"].iloc[0]
     return f"{row['symbol']}: EU members ({len(eu)}): {spread}. United States: {us}; Russian Federation: {russia}."
+
+
+def _wording(rest: str) -> str:
+    symbol, words = rest.split(":", 1)
+    return (
+        f"The text of {canonical(symbol)} says: \"{words}\" (its own words; the vote data hold no texts, "
+        "so compare the claim's words with these)."
+    )
 
 
 VERDICTS = ("accurate", "partly accurate", "inaccurate", "cannot be checked with these data")
