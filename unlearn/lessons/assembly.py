@@ -79,7 +79,7 @@ def yes_share_by_year() -> pd.DataFrame:
 
     >>> table = yes_share_by_year().set_index("year")
     >>> int(table.loc[1964, "roll_calls"]), table.loc[1964, "note"]
-    (0, 'no recorded votes in 1964 (notebook 02, section 2, explains why)')
+    (0, 'no recorded votes (notebook 02 explains why)')
     """
     calls = tables.ga_roll_calls()
     grouped = calls.groupby(calls["date"].dt.year.rename("year"))
@@ -101,7 +101,7 @@ def yes_share_by_year() -> pd.DataFrame:
 def _no_votes_note(year: int) -> str:
     """Why a year has no recorded vote, said where the student sees the empty row."""
     if year == 1964:  # the Article 19 crisis: the 19th session took its decisions without votes
-        return "no recorded votes in 1964 (notebook 02, section 2, explains why)"
+        return "no recorded votes (notebook 02 explains why)"
     return f"no recorded votes in {year} in the sources"
 
 
