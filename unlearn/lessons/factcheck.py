@@ -194,6 +194,17 @@ VERDICTS = ("accurate", "partly accurate", "inaccurate", "cannot be checked with
 """The verdicts a student may give a claim in notebook 07."""
 
 
+def claim_list() -> str:
+    """The claims of ``data/news_claims.csv``, in full, one a line: ``N. claim [about]`` (a table
+    would cut long claims short).
+
+    >>> print(claim_list().splitlines()[7])
+    8. The votes took place exactly three years after the full-scale Russian invasion began on 24 February 2022. [dates]
+    """
+    table = curated.read("news_claims")
+    return "\n".join(f"{row.claim_id}. {row.claim} [{row.about}]" for row in table.itertuples())
+
+
 def claim_cards(claim_ids=None) -> str:
     """The claims of ``data/news_claims.csv`` (notebook 07), each with what the data says, as
     text to read: ``Claim N (about): claim`` then ``Data: evidence``.
