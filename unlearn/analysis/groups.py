@@ -107,7 +107,7 @@ def how_voted(
     of the group then), ``yes``, ``abstain``, ``no``, ``absent``, ``unknown`` (vote not known),
     ``most_common`` (the vote cast most often; ``split`` on a tie; for a state, its vote: the
     most common vote need not be a majority), ``majority_of_members`` (True where more than half
-    of the group's UN members cast that most common vote).
+    of the group's UN members cast that most common vote; None where unknown votes leave it open).
     Sources: the groupings of ``data/`` (EU country profiles; UN DGACM regional groups) and
     Charter Art. 23.
 
@@ -167,7 +167,8 @@ def _group_rows(item, date, matrix, codes, eu_membership, regional_groups) -> li
     row = _summary(name, "state", _subset(matrix, codes, [code]))
     own = _subset(matrix, codes, [code])
     row["most_common"] = VOTE_OF_CODE.get(int(own[0]), "not a member") if len(own) else "not a member"
-    row["majority_of_members"] = row["most_common"] in ("yes", "abstain", "no")
+    cast = row["most_common"] in ("yes", "abstain", "no")
+    row["majority_of_members"] = True if cast else (None if row["most_common"] == "unknown" else False)
     return [row]
 
 
@@ -189,9 +190,17 @@ def _summary(group: str, kind: str, codes: np.ndarray) -> dict:
         "members": members,
         **counts,
         "most_common": most_common,
-        # the most common vote is not a majority: 27 abstentions of 54 African members is not one
-        "majority_of_members": len(leaders) == 1 and 2 * top > members,
+        "majority_of_members": _majority_of_members(len(leaders) == 1, top, counts["unknown"], members),
     }
+
+
+def _majority_of_members(single_leader: bool, top: int, unknown: int, members: int) -> bool | None:
+    """Did more than half of the members cast the most common vote? The most common vote is
+    not a majority (27 abstentions of 54 African members on 68/262 is none); None where the
+    unknown votes could still make it one (unknown is never guessed)."""
+    if single_leader and 2 * top > members:
+        return True
+    return None if 2 * (top + unknown) > members else False
 
 
 def _roll_call_row(matrix, symbol) -> int:
