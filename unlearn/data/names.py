@@ -120,17 +120,23 @@ def name_note(name: str, on=None) -> tuple[str, str] | None:
     >>> name_note("holy see")[0], name_note("Germany", on="1960-01-01")[0], name_note("Germany")
     ('non-member', 'not-yet', None)
     """
-    rows = name_notes()[name_notes()["key"] == normalise(name)]
-    dated = rows["valid_from"].notna() | rows["valid_to"].notna()
-    if on is None:
-        rows = rows[~dated]
-    else:
-        when = pd.Timestamp(on)
-        inside = (rows["valid_from"].isna() | (rows["valid_from"] <= when)) & (
-            rows["valid_to"].isna() | (when <= rows["valid_to"])
-        )
-        rows = rows[~dated | inside]
-    return (rows["status"].iloc[0], rows["note"].iloc[0]) if len(rows) else None
+    when = None if on is None else pd.Timestamp(on)
+    for start, end, status, note in _notes_by_key().get(normalise(name), ()):
+        dated = pd.notna(start) or pd.notna(end)
+        if not dated or (
+            when is not None and (pd.isna(start) or start <= when) and (pd.isna(end) or when <= end)
+        ):
+            return status, note
+    return None
+
+
+@functools.cache
+def _notes_by_key() -> dict[str, list[tuple]]:
+    """The notes grouped by normalised alias, as plain tuples (a lookup per name typed)."""
+    grouped: dict[str, list[tuple]] = {}
+    for row in name_notes().itertuples(index=False):
+        grouped.setdefault(row.key, []).append((row.valid_from, row.valid_to, row.status, row.note))
+    return grouped
 
 
 def name_holders(name: str) -> pd.DataFrame:

@@ -174,7 +174,7 @@ def _code_of_name(name: str, on) -> str:
     ]
     chosen = valid if len(valid) else rows.sort_values("valid_to", na_position="last").tail(1)
     code = str(chosen["iso3"].iloc[0])
-    if on is None and key in set(countries()["iso3"]):
+    if on is None and key in short_names():
         return key  # a state's own code means that state, whatever else the code once meant
     named = rows[rows["kind"] == "name"]
     if on is None and named["iso3"].nunique() > 1 and _called_otherwise(code, key):
@@ -189,21 +189,42 @@ def _code_of_name(name: str, on) -> str:
 
 def _called_otherwise(code: str, key: str) -> bool:
     """Whether the state *code* is known today by a name other than the alias *key*."""
-    row = countries().set_index("iso3").loc[code]
-    return key not in {names.normalise(row["short_name"]), names.normalise(row["un_name"]), code}
+    short, official, _, _ = _state_facts()[code]
+    return key not in {names.normalise(short), names.normalise(official), code}
 
 
 def _check_member_on(name: str, code: str, when: pd.Timestamp) -> None:
-    if membership.was_member(pd.Series([code]), pd.Series([when]))[0]:
+    if any(start <= when <= end for start, end in _periods_of().get(code, ())):
         return
-    row = countries().set_index("iso3").loc[code]
-    joined, left = row["member_from"], row["member_to"]
+    short, _, joined, left = _state_facts()[code]
     note = names.name_note(name, when)
     span = f"a member from {joined:%d %b %Y}" + (f" to {left:%d %b %Y}" if pd.notna(left) else "")
     raise UnknownNameError(
-        f"{name!r} on {when:%d %b %Y}: {row['short_name']} ({code}) was not a UN member then ({span})."
+        f"{name!r} on {when:%d %b %Y}: {short} ({code}) was not a UN member then ({span})."
         + (f" {note[1]}" if note else "")
     )
+
+
+_facts_memo: dict[int, dict[str, tuple]] = {}
+
+
+def _state_facts() -> dict[str, tuple]:
+    """``iso3`` -> (short name, UN name, member_from, member_to), built once per table build."""
+    table = countries()
+    if id(table) not in _facts_memo:  # the cache hands out the same frame until a rebuild
+        _facts_memo.clear()
+        columns = ("short_name", "un_name", "member_from", "member_to")
+        _facts_memo[id(table)] = {row[0]: tuple(row[1:]) for row in table[["iso3", *columns]].itertuples(index=False)}
+    return _facts_memo[id(table)]
+
+
+@functools.cache
+def _periods_of() -> dict[str, list[tuple]]:
+    """``iso3`` -> its membership periods (gaps left out), from :func:`membership.periods`."""
+    grouped: dict[str, list[tuple]] = {}
+    for code, start, end in membership.periods().itertuples(index=False):
+        grouped.setdefault(code, []).append((start, end))
+    return grouped
 
 
 def country(name: str, on: str | pd.Timestamp | None = None) -> pd.Series:
