@@ -58,9 +58,9 @@ def test_breakdown_by_p5_eu_and_states():
     t = table("2019-06-01", ["P5", "EU", "United States", "KEN"])
     assert t.loc["All members", ["members", "yes", "abstain", "no", "absent", "unknown"]].tolist() == [8, 2, 2, 2, 1, 1]
     assert t.loc["P5", ["yes", "abstain", "no"]].tolist() == [2, 1, 2]
-    assert t.loc["P5", "majority"] == "split"  # 2 yes, 2 no: a tie
-    assert t.loc["EU", ["members", "yes", "abstain"]].tolist() == [3, 2, 1] and t.loc["EU", "majority"] == "yes"
-    assert t.loc["United States", "majority"] == "no" and t.loc["KEN", "majority"] == "absent"
+    assert t.loc["P5", "most_common"] == "split"  # 2 yes, 2 no: a tie
+    assert t.loc["EU", ["members", "yes", "abstain"]].tolist() == [3, 2, 1] and t.loc["EU", "most_common"] == "yes"
+    assert t.loc["United States", "most_common"] == "no" and t.loc["KEN", "most_common"] == "absent"
 
 
 def test_eu_as_of_the_date():
@@ -120,5 +120,5 @@ def test_es_11_7_on_the_real_data(built):
     assert t.loc["All members", ["yes", "no"]].tolist() == [93, 18]
     assert t.loc["P5", ["yes", "abstain", "no"]].tolist() == [2, 1, 2]
     assert t.loc["EU", "members"] == 27 and t.loc["EU", "no"] == 1  # Hungary
-    assert t.loc["United States", "majority"] == "no"
+    assert t.loc["United States", "most_common"] == "no"
     assert t.loc[list(unlearn.analysis.groups.REGIONAL_GROUPS), "members"].sum() >= 192

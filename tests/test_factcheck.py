@@ -9,7 +9,7 @@ from unlearn.lessons import factcheck
 
 def test_every_claim_gets_evidence(built):
     table = factcheck.claims()
-    assert len(table) == 9 and table["evidence"].str.len().gt(20).all()
+    assert len(table) == 11 and table["evidence"].str.len().gt(20).all()
 
 
 def test_the_no_count_contradicts_the_report(built):
@@ -33,6 +33,11 @@ def test_us_record_and_bloc(built):
     record = factcheck.evidence("us_votes:A/RES/68/262;A/RES/ES-11/7")
     assert "A/RES/68/262 (27 Mar 2014): yes" in record and "A/RES/ES-11/7 (24 Feb 2025): no" in record
     assert "EU members (27): 26 yes, 1 no" in factcheck.evidence("bloc_compare:A/RES/ES-11/7")
+
+
+def test_wording_quotes_the_text(built):
+    said = factcheck.evidence("wording:A/RES/ES-11/7:de-escalation, an early cessation of hostilities")
+    assert '"de-escalation, an early cessation of hostilities"' in said and "A/RES/ES-11/7" in said
 
 
 def test_bad_checks_are_explained(built):

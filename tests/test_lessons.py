@@ -32,17 +32,17 @@ def test_council_seats_terms(built):
     seats = lessons.council_seats(2010).set_index("iso3")
     assert len(seats) == 15 and (seats["seat"] == "permanent").sum() == 5
     assert seats.loc["USA", "term"] == "permanent"
-    assert seats.loc["JPN", "term"] == "2009–2010" and seats.loc["BRA", "term"] == "2010–2011"
+    assert seats.loc["JPN", "term"] == "2009-2010" and seats.loc["BRA", "term"] == "2010-2011"
     # five elected members start each year, five are in their second year (Art. 23(2))
     terms = seats.loc[seats["seat"] == "elected", "term"].value_counts()
-    assert terms.to_dict() == {"2009–2010": 5, "2010–2011": 5}
+    assert terms.to_dict() == {"2009-2010": 5, "2010-2011": 5}
 
 
 def test_council_seats_split_term_and_edges(built):
     assert lessons.council_seats(2017).set_index("iso3").loc["ITA", "term"] == "one year only"
     assert lessons.council_seats(2018).set_index("iso3").loc["NLD", "term"] == "one year only"
     first = lessons.council_seats(2000).set_index("iso3")["term"]
-    assert first["BGD"] == "2000–2001" and first["CAN"] == "not known"
+    assert first["BGD"] == "2000-2001" and first["CAN"] == "not known"
     with pytest.raises(ValueError, match="2000-2026"):
         lessons.council_seats(1999)
 

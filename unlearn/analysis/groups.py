@@ -105,13 +105,15 @@ def how_voted(
     names/codes (each its own row). The first row is every member.
     Columns: ``group``, ``kind`` (all, P5, EU, regional group, state), ``members`` (UN members
     of the group then), ``yes``, ``abstain``, ``no``, ``absent``, ``unknown`` (vote not known),
-    ``majority`` (the most common vote cast; ``split`` on a tie; for a state, its vote).
+    ``most_common`` (the vote cast most often; ``split`` on a tie; for a state, its vote: the
+    most common vote need not be a majority), ``majority_of_members`` (True where more than half
+    of the group's UN members cast that most common vote; None where unknown votes leave it open).
     Sources: the groupings of ``data/`` (EU country profiles; UN DGACM regional groups) and
     Charter Art. 23.
 
     >>> t = how_voted("A/RES/ES-11/7", groups=["P5", "EU", "United States"])
-    >>> t[["group", "yes", "abstain", "no", "majority"]].values.tolist()[1:]
-    [['P5', 2, 1, 2, 'split'], ['EU', 26, 0, 1, 'yes'], ['United States', 0, 0, 1, 'no']]
+    >>> t[["group", "yes", "abstain", "no", "most_common", "majority_of_members"]].values.tolist()[1:]
+    [['P5', 2, 1, 2, 'split', False], ['EU', 26, 0, 1, 'yes', True], ['United States', 0, 0, 1, 'no', True]]
     """
     matrix = vote_matrix(votes, roll_calls)
     row = _roll_call_row(matrix, symbol)
@@ -164,7 +166,9 @@ def _group_rows(item, date, matrix, codes, eu_membership, regional_groups) -> li
     code = state_code(matrix, name)
     row = _summary(name, "state", _subset(matrix, codes, [code]))
     own = _subset(matrix, codes, [code])
-    row["majority"] = VOTE_OF_CODE.get(int(own[0]), "not a member") if len(own) else "not a member"
+    row["most_common"] = VOTE_OF_CODE.get(int(own[0]), "not a member") if len(own) else "not a member"
+    cast = row["most_common"] in ("yes", "abstain", "no")
+    row["majority_of_members"] = True if cast else (None if row["most_common"] == "unknown" else False)
     return [row]
 
 
@@ -178,14 +182,25 @@ def _summary(group: str, kind: str, codes: np.ndarray) -> dict:
     cast = {v: counts[v] for v in ("yes", "abstain", "no")}
     top = max(cast.values())
     leaders = [v for v, n in cast.items() if n == top and n > 0]
-    majority = leaders[0] if len(leaders) == 1 else ("split" if leaders else "none cast")
+    most_common = leaders[0] if len(leaders) == 1 else ("split" if leaders else "none cast")
+    members = int((codes != NOT_MEMBER).sum())
     return {
         "group": group,
         "kind": kind,
-        "members": int((codes != NOT_MEMBER).sum()),
+        "members": members,
         **counts,
-        "majority": majority,
+        "most_common": most_common,
+        "majority_of_members": _majority_of_members(len(leaders) == 1, top, counts["unknown"], members),
     }
+
+
+def _majority_of_members(single_leader: bool, top: int, unknown: int, members: int) -> bool | None:
+    """Did more than half of the members cast the most common vote? The most common vote is
+    not a majority (27 abstentions of 54 African members on 68/262 is none); None where the
+    unknown votes could still make it one (unknown is never guessed)."""
+    if single_leader and 2 * top > members:
+        return True
+    return None if 2 * (top + unknown) > members else False
 
 
 def _roll_call_row(matrix, symbol) -> int:

@@ -98,3 +98,69 @@ def suggest(name: str, choices: list[str], n: int = 5) -> list[str]:
 
 def as_dates(values) -> np.ndarray:
     return pd.to_datetime(values).to_numpy()
+
+
+@functools.cache
+def name_notes() -> pd.DataFrame:
+    """``data/name_notes.csv``: what to tell a person who writes a name that is not, or not only,
+    one member on a date (a non-member observer State, a name two states held, a state before
+    it joined), with a ``key`` column (the normalised alias) and parsed dates."""
+    table = pd.read_csv(config.curated_dir() / "name_notes.csv", dtype=str, keep_default_na=False)
+    table["key"] = table["alias"].map(normalise)
+    table["valid_from"] = pd.to_datetime(table["valid_from"].replace("", None))
+    table["valid_to"] = pd.to_datetime(table["valid_to"].replace("", None))
+    return table
+
+
+def name_note(name: str, on=None) -> tuple[str, str] | None:
+    """``(status, note)`` for *name* on the date *on*, or None when there is nothing to say.
+
+    A dated note applies only when *on* falls inside its dates; an undated one always applies.
+
+    >>> name_note("holy see")[0], name_note("Germany", on="1960-01-01")[0], name_note("Germany")
+    ('non-member', 'not-yet', None)
+    """
+    when = None if on is None else pd.Timestamp(on)
+    for start, end, status, note in _notes_by_key().get(normalise(name), ()):
+        dated = pd.notna(start) or pd.notna(end)
+        if not dated or (
+            when is not None and (pd.isna(start) or start <= when) and (pd.isna(end) or when <= end)
+        ):
+            return status, note
+    return None
+
+
+@functools.cache
+def _notes_by_key() -> dict[str, list[tuple]]:
+    """The notes grouped by normalised alias, as plain tuples (a lookup per name typed)."""
+    grouped: dict[str, list[tuple]] = {}
+    for row in name_notes().itertuples(index=False):
+        grouped.setdefault(row.key, []).append((row.valid_from, row.valid_to, row.status, row.note))
+    return grouped
+
+
+def name_holders(name: str) -> pd.DataFrame:
+    """The states a name (or code) has meant, one row per dated meaning: ``iso3``,
+    ``valid_from``, ``valid_to``, oldest first (names and codes only, not COW numbers).
+
+    >>> name_holders("Yugoslavia")["iso3"].tolist()
+    ['YUG', 'SCG', 'SRB']
+    """
+    table = alias_table()
+    rows = table[(table["key"] == normalise(name)) & table["kind"].isin(["name", "iso3", "iso2"])]
+    rows = rows.drop_duplicates(["iso3", "valid_from", "valid_to"])
+    return rows.sort_values("valid_from", na_position="first")[["iso3", "valid_from", "valid_to"]]
+
+
+def describe_holders(holders: pd.DataFrame, short_names: dict[str, str]) -> str:
+    """The rows of :func:`name_holders` as a phrase: ``Yugoslavia (YUG) to 31 Oct 2000; ...``."""
+
+    def span(start, end) -> str:
+        if pd.isna(start):
+            return f"to {end:%d %b %Y}" if pd.notna(end) else "always"
+        return f"{start:%d %b %Y} to {end:%d %b %Y}" if pd.notna(end) else f"from {start:%d %b %Y}"
+
+    return "; ".join(
+        f"{short_names.get(code, code)} ({code}) {span(start, end)}"
+        for code, start, end in holders.itertuples(index=False)
+    )

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ArgumentError, UnknownNameError, UnknownSymbolError
-from . import cache, names, sources
+from . import cache, membership, names, sources
 
 _CITATION_OF_TABLE = {
     "countries": ("curated", "un_members"),
@@ -139,20 +139,37 @@ def _name_index() -> pd.DataFrame:
     return table[table["kind"].isin(["name", "iso3", "iso2"])]
 
 
-def iso3(name: str, on: str | pd.Timestamp | None = None) -> str:
+def iso3(name: str, on: str | pd.Timestamp | None = None, members_only: bool = True) -> str:
     """The ``iso3`` code of a state named by any name, alias or code.
 
     *on* picks the state an alias meant on that date ("China" is the Republic of China
-    before 25 Oct 1971); without it, the state the alias means today, else the latest one.
+    before 25 Oct 1971); without it, the state the alias means today. A name that is no
+    member's (``"Holy See"``), that several states held (``"Yugoslavia"`` with no date,
+    ``"Germany"`` in 1973-1990), or a state on a date when it was not a member raises
+    :class:`unlearn.UnknownNameError` saying so, and what to write instead
+    (``members_only=False`` gives the state's code on a date when it was not a member).
 
     >>> iso3("Russia"), iso3("USSR"), iso3("china", on="1960-01-01"), iso3("Türkiye")
     ('RUS', 'SUN', 'TWN', 'TUR')
+    >>> iso3("Yugoslavia", on="1980-01-01"), iso3("West Germany", on="1980-01-01")
+    ('YUG', 'DEU')
     """
+    code = _code_of_name(name, on)
+    if on is not None and members_only:
+        _check_member_on(name, code, pd.Timestamp(on))
+    return code
+
+
+def _code_of_name(name: str, on) -> str:
+    """The state *name* means on *on* (today without a date), before any membership check."""
+    note = names.name_note(name, on)
+    if note is not None and note[0] in ("non-member", "ambiguous"):
+        raise UnknownNameError(f"{name!r}{f' on {pd.Timestamp(on):%d %b %Y}' if on is not None else ''}: {note[1]}")
     key = names.normalise(name)
     rows = _name_index()[_name_index()["key"] == key]
     if rows.empty:
-        known = sorted(set(countries()["short_name"]) | set(countries()["un_name"]))
-        hint = names.suggest(name, known)
+        known = set(countries()["short_name"]) | set(countries()["un_name"]) | set(names.name_notes()["alias"])
+        hint = names.suggest(name, sorted(known))
         raise UnknownNameError(
             f"No UN member state is called {name!r}. "
             + (f"Did you mean: {', '.join(hint)}? " if hint else "")
@@ -164,7 +181,58 @@ def iso3(name: str, on: str | pd.Timestamp | None = None) -> str:
         & (rows["valid_to"].isna() | (when <= rows["valid_to"]))
     ]
     chosen = valid if len(valid) else rows.sort_values("valid_to", na_position="last").tail(1)
-    return str(chosen["iso3"].iloc[0])
+    code = str(chosen["iso3"].iloc[0])
+    if on is None and key in short_names():
+        return key  # a state's own code means that state, whatever else the code once meant
+    named = rows[rows["kind"] == "name"]
+    if on is None and named["iso3"].nunique() > 1 and _called_otherwise(code, key):
+        # "Yugoslavia" today would be Serbia, a state that is not called so: ask for a date
+        holders = names.describe_holders(names.name_holders(name), short_names())
+        raise UnknownNameError(
+            f"{name!r} has named more than one state: {holders}. "
+            f"Give a date (on='1980-01-01') or one of their codes."
+        )
+    return code
+
+
+def _called_otherwise(code: str, key: str) -> bool:
+    """Whether the state *code* is known today by a name other than the alias *key*."""
+    short, official, _, _ = _state_facts()[code]
+    return key not in {names.normalise(short), names.normalise(official), code}
+
+
+def _check_member_on(name: str, code: str, when: pd.Timestamp) -> None:
+    if any(start <= when <= end for start, end in _periods_of().get(code, ())):
+        return
+    short, _, joined, left = _state_facts()[code]
+    note = names.name_note(name, when)
+    span = f"a member from {joined:%d %b %Y}" + (f" to {left:%d %b %Y}" if pd.notna(left) else "")
+    raise UnknownNameError(
+        f"{name!r} on {when:%d %b %Y}: {short} ({code}) was not a UN member then ({span})."
+        + (f" {note[1]}" if note else "")
+    )
+
+
+_facts_memo: dict[int, dict[str, tuple]] = {}
+
+
+def _state_facts() -> dict[str, tuple]:
+    """``iso3`` -> (short name, UN name, member_from, member_to), built once per table build."""
+    table = countries()
+    if id(table) not in _facts_memo:  # the cache hands out the same frame until a rebuild
+        _facts_memo.clear()
+        columns = ("short_name", "un_name", "member_from", "member_to")
+        _facts_memo[id(table)] = {row[0]: tuple(row[1:]) for row in table[["iso3", *columns]].itertuples(index=False)}
+    return _facts_memo[id(table)]
+
+
+@functools.cache
+def _periods_of() -> dict[str, list[tuple]]:
+    """``iso3`` -> its membership periods (gaps left out), from :func:`membership.periods`."""
+    grouped: dict[str, list[tuple]] = {}
+    for code, start, end in membership.periods().itertuples(index=False):
+        grouped.setdefault(code, []).append((start, end))
+    return grouped
 
 
 def country(name: str, on: str | pd.Timestamp | None = None) -> pd.Series:

@@ -73,14 +73,15 @@ def yes_share_by_year() -> pd.DataFrame:
     Definition: from the tallies of :func:`unlearn.ga_roll_calls` (published where the
     source publishes them), every roll call: ``yes_share = yes / (yes + no + abstain)``
     summed over the year. A year without recorded votes is listed with ``roll_calls`` 0 and
-    ``yes_share`` missing (1964: the 19th session took no votes, over Charter Art. 19).
-    Columns: ``year``, ``coverage`` (``complete``, or ``partial: <reason>`` for a year the
-    sources hold only in part: :func:`unlearn.data.coverage.incomplete_years`), ``roll_calls``,
-    ``yes``, ``no``, ``abstain``, ``yes_share``.
+    ``yes_share`` missing, and its ``note`` says why (1964: the 19th session took no votes,
+    over Charter Art. 19). Columns: ``year``, ``coverage`` (``complete``, or
+    ``partial: <reason>`` for a year the sources hold only in part:
+    :func:`unlearn.data.coverage.incomplete_years`), ``roll_calls``, ``yes``, ``no``,
+    ``abstain``, ``yes_share``, ``note`` (empty where there were votes).
 
     >>> table = yes_share_by_year().set_index("year")
-    >>> int(table.loc[1964, "roll_calls"]), table.loc[1964, "coverage"], table.loc[2018, "coverage"][:8]
-    (0, 'complete', 'partial:')
+    >>> int(table.loc[1964, "roll_calls"]), table.loc[1964, "note"], table.loc[2018, "coverage"][:8]
+    (0, 'no recorded votes (notebook 02 explains why)', 'partial:')
     """
     calls = tables.ga_roll_calls()
     grouped = calls.groupby(calls["date"].dt.year.rename("year"))
@@ -95,7 +96,15 @@ def yes_share_by_year() -> pd.DataFrame:
     table = table.reindex(range(int(table.index.min()), int(table.index.max()) + 1), fill_value=0)
     cast = table["yes"] + table["no"] + table["abstain"]
     table["yes_share"] = (table["yes"] / cast.where(cast > 0)).round(3)
+    table["note"] = [_no_votes_note(y) if n == 0 else "" for y, n in zip(table.index, table["roll_calls"], strict=True)]
     return coverage.with_coverage(table.rename_axis("year").reset_index())
+
+
+def _no_votes_note(year: int) -> str:
+    """Why a year has no recorded vote, said where the student sees the empty row."""
+    if year == 1964:  # the Article 19 crisis: the 19th session took its decisions without votes
+        return "no recorded votes (notebook 02 explains why)"
+    return f"no recorded votes in {year} in the sources"
 
 
 def issue_counts(first_year: int = 1946, last_year: int | None = None) -> pd.DataFrame:

@@ -8,11 +8,14 @@ and the EU membership of :mod:`unlearn.analysis.groups`.
 24 February 2025, in the project's own words, each with a machine-readable ``check``:
 
 - ``ga_count:SYMBOL:VOTE`` / ``sc_count:SYMBOL:VOTE``: how many states cast that vote
-- ``ga_votes_of:SYMBOL:ISO3;ISO3`` / ``sc_votes_of:...``: each named state's vote
+- ``ga_votes_of:SYMBOL:STATE;STATE`` / ``sc_votes_of:...``: each named state's vote (a state is
+  a name, alias or code, read as :func:`unlearn.country` reads it on the vote's date)
 - ``vetoes_on:DATE``: the vetoes cast that day, and by whom
 - ``date_compare:DATE:DATE``: the time between two dates
 - ``us_votes:SYMBOL;SYMBOL``: the United States' vote on each roll call
 - ``bloc_compare:SYMBOL``: EU members' votes beside those of the US and Russia
+- ``wording:SYMBOL:WORDS``: the resolution's own words on the point (quoted from its text, whose
+  address the claim's ``source`` gives: the vote data hold no texts)
 
 :func:`evidence` returns what the data says, as sentences; the verdict is the student's.
 
@@ -25,7 +28,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..analysis.groups import eu_members
-from ..data import tables
+from ..data import membership, names, tables
 from ..data.ingest import curated
 from ..data.symbols import canonical
 from .council import council_vote, vetoes_on
@@ -50,6 +53,7 @@ def evidence(check: str) -> str:
         "date_compare": _date_compare,
         "us_votes": _us_votes,
         "bloc_compare": _bloc_compare,
+        "wording": _wording,
     }
     if kind not in handlers:
         raise ValueError(f"unknown check {kind!r}; use one of {sorted(handlers)}")
@@ -83,28 +87,59 @@ def _sc_count(rest: str) -> str:
     )
 
 
-def _listed(votes: pd.DataFrame, codes: str) -> str:
-    parts = []
-    for code in codes.split(";"):
-        match = votes[votes["iso3"] == code]
-        vote = match["vote"].iloc[0] if len(match) else None
-        said = "not a member then" if match.empty else ("unknown" if pd.isna(vote) else str(vote))
-        parts.append(f"{tables.country_name(code)}: {said}")
-    return "; ".join(parts)
+def _codes(named: str, date) -> list[str]:
+    """The ``iso3`` of each name or code in a ``;``-separated list, as :func:`unlearn.country`
+    reads it on *date*; a non-member observer State (``Holy See``) is kept as its own name.
+    A name no state has is refused with the closest names (one line)."""
+    codes = []
+    for name in (n.strip() for n in named.split(";")):
+        note = names.name_note(name, date)
+        if note is not None and note[0] == "non-member":
+            codes.append(name)
+        elif name:
+            codes.append(tables.iso3(name, on=date, members_only=False))
+    return codes
+
+
+def _said(votes: pd.DataFrame, code: str, date, elsewhere: str) -> str:
+    """One state's vote in *votes*: its vote, ``unknown``, or why it has none (*elsewhere*
+    when it was a UN member but has no row, e.g. ``not on the Council``)."""
+    match = votes[votes["iso3"] == code]
+    if len(match):
+        vote = match["vote"].iloc[0]
+        return "unknown" if pd.isna(vote) else str(vote)
+    if code not in tables.short_names():
+        return "not a UN member State (a non-member observer State)"
+    if not membership.was_member(pd.Series([code]), pd.Series([pd.Timestamp(date)]))[0]:
+        return "not a UN member then"
+    return elsewhere
+
+
+def _listed(votes: pd.DataFrame, codes: list[str], date, elsewhere: str) -> str:
+    return "; ".join(f"{tables.country_name(c)}: {_said(votes, c, date, elsewhere)}" for c in codes)
 
 
 def _ga_votes_of(rest: str) -> str:
-    symbol, codes = rest.rsplit(":", 1)
+    symbol, named = rest.rsplit(":", 1)
     row, votes = ga_roll_call_votes(symbol)
-    return f"{row['symbol']}: {_listed(votes, codes)}."
+    codes = _codes(named, row["date"])
+    return f"{row['symbol']}: {_listed(votes, codes, row['date'], 'unknown')}."
 
 
 def _sc_votes_of(rest: str) -> str:
-    symbol, codes = rest.rsplit(":", 1)
+    symbol, named = rest.rsplit(":", 1)
     council = council_vote(symbol)
+    date = _sc_date(symbol)
+    codes = _codes(named, date)
     seat = dict(zip(council["iso3"], council["seat"], strict=True))
-    named = [f"{c} ({seat.get(c, 'not on the Council')})" for c in codes.split(";")]
-    return f"{canonical(symbol)}: {_listed(council, codes)}. Seats: {', '.join(named)}."
+    listed = _listed(council, codes, date, "not on the Council")
+    seats = [f"{c} ({seat[c] if c in seat else _said(council, c, date, 'not on the Council')})" for c in codes]
+    return f"{canonical(symbol)}: {listed}. Seats: {', '.join(seats)}."
+
+
+def _sc_date(symbol: str) -> pd.Timestamp:
+    resolutions = tables.sc_resolutions()
+    return resolutions.loc[resolutions["symbol"] == canonical(symbol).split(" (")[0], "date"].iloc[0]
 
 
 def _vetoes_on(day: str) -> str:
@@ -147,8 +182,27 @@ def _bloc_compare(symbol: str) -> str:
     return f"{row['symbol']}: EU members ({len(eu)}): {spread}. United States: {us}; Russian Federation: {russia}."
 
 
+def _wording(rest: str) -> str:
+    symbol, words = rest.split(":", 1)
+    return (
+        f"The text of {canonical(symbol)} says: \"{words}\" (its own words; the vote data hold no texts, "
+        "so compare the claim's words with these)."
+    )
+
+
 VERDICTS = ("accurate", "partly accurate", "inaccurate", "cannot be checked with these data")
 """The verdicts a student may give a claim in notebook 07."""
+
+
+def claim_list() -> str:
+    """The claims of ``data/news_claims.csv``, in full, one a line: ``N. claim [about]`` (a table
+    would cut long claims short).
+
+    >>> print(claim_list().splitlines()[7])
+    8. The votes took place exactly three years after the full-scale Russian invasion began on 24 February 2022. [dates]
+    """
+    table = curated.read("news_claims")
+    return "\n".join(f"{row.claim_id}. {row.claim} [{row.about}]" for row in table.itertuples())
 
 
 def claim_cards(claim_ids=None) -> str:
