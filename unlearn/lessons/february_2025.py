@@ -212,7 +212,7 @@ def recurring_or_new(country="United States", years=(2024, 2025)) -> pd.DataFram
 
     >>> table = recurring_or_new(years=[2025]).set_index("texts")
     >>> int(table.loc["recurring", "votes"] + table.loc["first time", "votes"])
-    187
+    188
     """
     rows = []
     for year in year_list(years):
