@@ -79,10 +79,11 @@ def _student_python(ids, env: dict) -> str:
     """The first interpreter of this Python version a student can run and import unlearn with."""
     version = f"python{sys.version_info.major}.{sys.version_info.minor}"
     probe = "import unlearn, jupyterhub, jupyterlab; print(unlearn.__file__)"
+    wanted = str(ROOT / "unlearn" / "__init__.py")
     for candidate in (sys.executable, shutil.which(version, path="/usr/local/bin:/usr/bin"), f"/usr/bin/{version}"):
-        if candidate and _as(ids, candidate, "-c", probe, env=env).stdout.strip() == str(ROOT / "unlearn" / "__init__.py"):
+        if candidate and _as(ids, candidate, "-c", probe, env=env).stdout.strip() == wanted:
             return candidate
-    pytest.fail(f"no {version} that {STUDENTS[0]} can run imports unlearn, jupyterhub and jupyterlab; check folder modes")
+    pytest.fail(f"no {version} that {STUDENTS[0]} can run imports unlearn, jupyterhub, jupyterlab; check folder modes")
 
 
 @pytest.fixture(scope="module")
@@ -148,7 +149,9 @@ def hub(classroom, password: str):
     folder.mkdir()
     log = (folder / "hub.log").open("w")
     command = [sys.executable, "-m", "jupyterhub", "-f", str(CONFIG)]
-    server = subprocess.Popen(command, cwd=folder, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    server = subprocess.Popen(
+        command, cwd=folder, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_for(base, server, folder / "hub.log")

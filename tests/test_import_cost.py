@@ -27,7 +27,8 @@ def _fresh(code: str) -> str:
 
 
 def test_import_unlearn_loads_no_plotting_widget_or_table_stack():
-    loaded = json.loads(_fresh(f"import sys, json, unlearn; print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))"))
+    code = f"import sys, json, unlearn; print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))"
+    loaded = json.loads(_fresh(code))
     assert loaded == []
 
 
@@ -40,7 +41,8 @@ def test_a_name_loads_what_it_needs_on_first_use(name):
 def test_every_public_and_moved_name_resolves_and_is_listed():
     import unlearn
 
-    missing = [name for name in [*unlearn.__all__, *unlearn._MOVED, "plotting", "analysis"] if not hasattr(unlearn, name)]
+    names = [*unlearn.__all__, *unlearn._MOVED, "plotting", "analysis"]
+    missing = [name for name in names if not hasattr(unlearn, name)]
     assert missing == []
     assert set(unlearn.__all__) <= set(dir(unlearn))
     from unlearn import factcheck, teaching  # the old module names still import

@@ -11,11 +11,11 @@
 #   UNLEARN_HUB_SHARED_CACHE  the read-only folder `unlearn data install` wrote (/srv/unlearn/cache)
 #   UNLEARN_HUB_USERS         comma-separated accounts allowed in (each a Unix account)
 #   UNLEARN_HUB_ADMINS        comma-separated instructors (may start and stop students' servers)
-#   UNLEARN_HUB_PASSWORD      set only for a test hub: the dummy authenticator's shared password
+#   UNLEARN_HUB_PASSWORD      set only for a test hub: one shared password for every user
 #   UNLEARN_HUB_PYTHON        the interpreter of the students' servers (default: the hub's own)
 #   UNLEARN_HUB_SPAWNER_ENV   JSON object of extra variables for the students' servers
 #
-# Needs: pip install jupyterhub jupyterhub-idle-culler unlearn; npm install -g configurable-http-proxy.
+# Needs: pip install 'jupyterhub>=5.3' jupyterhub-idle-culler unlearn; npm install -g configurable-http-proxy.
 # Run as root (LocalProcessSpawner starts each student's server as that student's Unix account):
 #   jupyterhub -f docs/hub/jupyterhub_config.py
 
@@ -36,11 +36,12 @@ c.JupyterHub.hub_bind_url = os.environ.get("UNLEARN_HUB_API_URL", "http://127.0.
 c.ConfigurableHTTPProxy.api_url = os.environ.get("UNLEARN_HUB_PROXY_API", "http://127.0.0.1:8001")
 
 # --- who gets in -------------------------------------------------------------------------
-# A test hub uses the dummy authenticator (any allowed name, one shared password). A class uses
-# the default PAM (Unix passwords), TLJH's first-use authenticator, or the school's OAuth.
+# A test hub uses the shared-password authenticator (JupyterHub's dummy one: any allowed name,
+# one password). A class uses the default PAM (Unix passwords), TLJH's first-use authenticator,
+# or the school's OAuth (oauthenticator).
 if os.environ.get("UNLEARN_HUB_PASSWORD"):
-    c.JupyterHub.authenticator_class = "dummy"
-    c.DummyAuthenticator.password = os.environ["UNLEARN_HUB_PASSWORD"]
+    c.JupyterHub.authenticator_class = "shared-password"
+    c.SharedPasswordAuthenticator.user_password = os.environ["UNLEARN_HUB_PASSWORD"]
 c.Authenticator.allowed_users = _names("UNLEARN_HUB_USERS")
 c.Authenticator.admin_users = _names("UNLEARN_HUB_ADMINS")
 
