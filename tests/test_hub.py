@@ -207,16 +207,17 @@ def _wait_until_done(page) -> None:
     expect(page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")).to_be_visible(timeout=RUN)
 
 
-def _memory_per_user(name: str) -> float:
-    """PSS in MB of every process the student's account runs (their server and kernel)."""
+def _memory_of(name: str) -> dict[str, float]:
+    """PSS in MB of the student's processes: their kernel, the rest (their server), the sum."""
     import psutil
 
-    total = 0
-    for process in psutil.process_iter(["username"]):
+    found = {"kernel": 0.0, "server": 0.0}
+    for process in psutil.process_iter(["username", "cmdline"]):
         if process.info["username"] == name:
+            part = "kernel" if "ipykernel_launcher" in " ".join(process.info["cmdline"] or []) else "server"
             with contextlib.suppress(psutil.Error):
-                total += process.memory_full_info().pss
-    return total / 2**20
+                found[part] += process.memory_full_info().pss / 2**20
+    return {part: round(mb, 1) for part, mb in found.items()} | {"total": round(sum(found.values()), 1)}
 
 
 def test_three_students_run_lesson_03_on_one_hub_from_one_shared_cache(classroom):
@@ -241,7 +242,7 @@ def test_three_students_run_lesson_03_on_one_hub_from_one_shared_cache(classroom
                 simulator.locator(".widget-checkbox input").click()  # not procedural: Russia's no is a veto
                 expect(verdict).to_contain_text("✘ Not adopted", timeout=CLICK)
                 expect(verdict).to_contain_text("vetoed: Russia voted no")
-            memory = {name: _memory_per_user(name) for name in STUDENTS}
+            memory = {name: _memory_of(name) for name in STUDENTS}
             print("hub memory per active user (server + kernel), PSS MB:", json.dumps(memory))
         finally:
             browser.close()
