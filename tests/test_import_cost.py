@@ -38,6 +38,16 @@ def test_a_name_loads_what_it_needs_on_first_use(name):
     assert out.strip() == "True"
 
 
+CHAINS = ["data.cache.ensure_built", "plotting.charts", "plotting.projector", "analysis.agreement"]
+
+
+@pytest.mark.parametrize("chain", CHAINS)
+def test_attribute_chains_through_a_layer_work_after_a_bare_import(chain):
+    assert _fresh(f"import unlearn; print(callable(unlearn.{chain}) or unlearn.{chain}.__name__)").strip() in (
+        "True", f"unlearn.{chain}",
+    )
+
+
 def test_every_public_and_moved_name_resolves_and_is_listed():
     import unlearn
 

@@ -80,8 +80,19 @@ _MOVED = {
     "validate": "unlearn.data.validate",
 }
 
-# The layers themselves, so ``unlearn.plotting.projector()`` works after a bare ``import unlearn``.
-_LAYERS = ("analysis", "charter", "classroom", "cli", "data", "lessons", "plotting", "widgets")
+# The layers themselves, so ``unlearn.plotting.projector()`` works after a bare ``import unlearn``,
+# with the modules inside them that the eager import used to load (``unlearn.data.cache``,
+# ``unlearn.plotting.charts`` ...), so attribute chains written against it keep working.
+_LAYERS = {
+    "analysis": ("unlearn.analysis",),
+    "charter": ("unlearn.charter",),
+    "classroom": ("unlearn.classroom",),
+    "cli": ("unlearn.cli",),
+    "data": ("unlearn.data", "unlearn.data.tables"),
+    "lessons": ("unlearn.lessons",),
+    "plotting": ("unlearn.plotting", "unlearn.plotting.charts"),
+    "widgets": ("unlearn.widgets",),
+}
 
 
 def __getattr__(name: str):
@@ -90,7 +101,7 @@ def __getattr__(name: str):
     elif name in _MOVED:
         value = importlib.import_module(_MOVED[name])
     elif name in _LAYERS:
-        value = importlib.import_module(f"unlearn.{name}")
+        value = [importlib.import_module(module) for module in _LAYERS[name]][0]
     else:
         raise AttributeError(f"module 'unlearn' has no attribute {name!r}")
     globals()[name] = value  # the next use is a plain attribute lookup
