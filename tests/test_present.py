@@ -40,10 +40,6 @@ def test_each_dashboard_is_one_widget_with_the_projector_on_and_no_solution(name
     assert all(not cell.outputs for cell in notebook.cells if cell.cell_type == "code")  # Voila runs them fresh
 
 
-def test_a_wheel_ships_the_dashboards():
-    assert dashboards.FOLDER.parent.name == "unlearn"  # inside the package folder hatch packs
-
-
 def test_an_unknown_dashboard_is_one_line_naming_the_closest(capsys):
     assert cli.main(["present", "comparsion"]) == 2
     err = capsys.readouterr().err
