@@ -15,43 +15,22 @@ The folders are the layers, and imports point one way (a test keeps it so)::
 
 ``errors.py`` holds the exception types every layer raises. Start with :func:`ga_votes`,
 :func:`ga_roll_calls`, :func:`countries` and :func:`country`.
+
+Importing the package is cheap: pandas, matplotlib, seaborn and ipywidgets load the first
+time a name that needs them is used (a class of thirty on one hub pays for each import
+thirty times), so ``import unlearn`` alone loads none of them:
+
+>>> import subprocess, sys
+>>> code = "import sys, unlearn; print(sorted({'pandas', 'matplotlib', 'ipywidgets'} & set(sys.modules)))"
+>>> subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
+'[]\\n'
+>>> from unlearn import permanent_members   # the first use imports what it needs
+>>> callable(permanent_members)
+True
 """
 
-from .analysis import (
-    PastComparison,
-    agreement,
-    agreement_matrix,
-    agreement_pairs,
-    alignment_shift,
-    bsv_ideal_points,
-    divergence_from_own_past,
-    eu_members,
-    how_voted,
-    ideal_points,
-    regional_group_members,
-    seat_series,
-    validate_ideal_points,
-    vetoes_by_decade,
-    vetoes_by_subject,
-    vetoes_per_member,
-    vote_shares,
-    voted_with,
-)
-from .charter import Decision, council_size, ga_adopted, permanent_members, sc_adopted
-from .data.tables import (
-    citation,
-    countries,
-    country,
-    country_name,
-    ga_roll_calls,
-    ga_votes,
-    iso3,
-    published_veto_totals,
-    sc_resolutions,
-    sc_votes,
-    veto_totals,
-    vetoes,
-)
+import importlib
+
 from .errors import (
     ArgumentError,
     DataUnavailableError,
@@ -63,9 +42,25 @@ from .errors import (
     UnlearnError,
     UnmappedSpellingError,
 )
-from .widgets import CountryComparison, Quiz, ResolutionExplorer, SecurityCouncilSimulator, VetoTimeline
 
 __version__ = "0.1.0"
+
+# The public names, by the module that defines them (imported when a name is first used).
+_PUBLIC = {
+    "unlearn.analysis": (
+        "PastComparison", "agreement", "agreement_matrix", "agreement_pairs", "alignment_shift",
+        "bsv_ideal_points", "divergence_from_own_past", "eu_members", "how_voted", "ideal_points",
+        "regional_group_members", "seat_series", "validate_ideal_points", "vetoes_by_decade",
+        "vetoes_by_subject", "vetoes_per_member", "vote_shares", "voted_with",
+    ),
+    "unlearn.charter": ("Decision", "council_size", "ga_adopted", "permanent_members", "sc_adopted"),
+    "unlearn.data.tables": (
+        "citation", "countries", "country", "country_name", "ga_roll_calls", "ga_votes", "iso3",
+        "published_veto_totals", "sc_resolutions", "sc_votes", "veto_totals", "vetoes",
+    ),
+    "unlearn.widgets": ("CountryComparison", "Quiz", "ResolutionExplorer", "SecurityCouncilSimulator", "VetoTimeline"),
+}
+_HOME = {name: module for module, names in _PUBLIC.items() for name in names}
 
 # Modules that moved into the layered folders, still reachable by their old names
 # (``from unlearn import tables, charts, factcheck``), imported when first asked for.
@@ -85,13 +80,37 @@ _MOVED = {
     "validate": "unlearn.data.validate",
 }
 
+# The layers themselves, so ``unlearn.plotting.projector()`` works after a bare ``import unlearn``,
+# with the modules inside them that the eager import used to load (``unlearn.data.cache``,
+# ``unlearn.plotting.charts`` ...), so attribute chains written against it keep working.
+_LAYERS = {
+    "analysis": ("unlearn.analysis",),
+    "charter": ("unlearn.charter",),
+    "classroom": ("unlearn.classroom",),
+    "cli": ("unlearn.cli",),
+    "data": ("unlearn.data", "unlearn.data.tables"),
+    "lessons": ("unlearn.lessons",),
+    "plotting": ("unlearn.plotting", "unlearn.plotting.charts"),
+    "widgets": ("unlearn.widgets",),
+}
+
 
 def __getattr__(name: str):
-    if name in _MOVED:
-        import importlib
+    if name in _HOME:
+        value = getattr(importlib.import_module(_HOME[name]), name)
+    elif name in _MOVED:
+        value = importlib.import_module(_MOVED[name])
+    elif name in _LAYERS:
+        value = [importlib.import_module(module) for module in _LAYERS[name]][0]
+    else:
+        raise AttributeError(f"module 'unlearn' has no attribute {name!r}")
+    globals()[name] = value  # the next use is a plain attribute lookup
+    return value
 
-        return importlib.import_module(_MOVED[name])
-    raise AttributeError(f"module 'unlearn' has no attribute {name!r}")
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_HOME, *_MOVED, *_LAYERS})
+
 
 __all__ = [
     "DataUnavailableError", "IntegrityError", "SourceFormatError", "UnknownNameError",

@@ -13,6 +13,8 @@ unlearn data install FILE           install such a bundle
 unlearn notebooks student OUT_DIR   student copies: solutions replaced, outputs cleared
                                     (refuses to replace a changed copy without --force)
 unlearn notebooks run [PATHS]       re-run notebooks in place, saving outputs for nbval
+unlearn present NAME [--port N]     project a dashboard with Voila (simulator, resolutions,
+                                    comparison; --list shows them)
 """
 
 from __future__ import annotations
@@ -190,6 +192,22 @@ def _run_notebooks(args) -> int:
     return 0
 
 
+def _present(args) -> int:
+    from .classroom import dashboards
+
+    if args.list:
+        for name, what in dashboards.DASHBOARDS.items():
+            print(f"{name:12} {what}")
+        return 0
+    if not args.name:
+        names = ", ".join(dashboards.DASHBOARDS)
+        raise UnlearnError(f"name the dashboard to present: {names} (--list says what each shows)")
+    command = dashboards.voila_command(args.name, port=args.port, browser=not args.no_browser, extra=args.extra)
+    print(f"Presenting {args.name} at http://127.0.0.1:{args.port}/ (Ctrl-C stops it)", flush=True)
+    os.execv(sys.executable, command)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="unlearn", description="Lessons and data on how the UN decides.")
     sub = top.add_subparsers(dest="command", required=True)
@@ -241,12 +259,22 @@ def parser() -> argparse.ArgumentParser:
     run = nbs.add_parser("run", help="re-run notebooks in place and save their outputs (then review and commit)")
     run.add_argument("paths", nargs="*")
     run.set_defaults(run=_run_notebooks)
+    present = sub.add_parser(
+        "present",
+        help="project a dashboard with Voila: one widget, no code, projector style (other options go to voila)",
+        allow_abbrev=False,
+    )
+    present.add_argument("name", nargs="?", help="simulator, resolutions or comparison")
+    present.add_argument("--list", action="store_true", help="list the dashboards")
+    present.add_argument("--port", type=int, default=8866, help="the port on 127.0.0.1 (default 8866)")
+    present.add_argument("--no-browser", action="store_true", help="do not open a browser tab")
+    present.set_defaults(run=_present)
     return top
 
 
 def main(argv: list[str] | None = None) -> int:
     args, unknown = parser().parse_known_args(argv)
-    if unknown and args.command != "lab":  # only `unlearn lab` passes options on (to jupyter lab)
+    if unknown and args.command not in ("lab", "present"):  # these pass options on (to jupyter lab, voila)
         parser().error(f"unrecognized arguments: {' '.join(unknown)}")
     args.extra = unknown
     try:
