@@ -67,6 +67,11 @@ from .widgets import CountryComparison, Quiz, ResolutionExplorer, SecurityCounci
 
 __version__ = "0.1.0"
 
+# inside IPython (a notebook, Voila): the package's own errors in one line, whole texts in tables
+from .plotting.notebook import setup as _setup_ipython  # noqa: E402
+
+_setup_ipython()
+
 # Modules that moved into the layered folders, still reachable by their old names
 # (``from unlearn import tables, charts, factcheck``), imported when first asked for.
 _MOVED = {

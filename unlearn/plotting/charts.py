@@ -2,9 +2,10 @@
 
 Layer: plotting, above the analysis, below the widgets; it reads no data itself.
 
-Each function draws a figure from a tidy table and shows it in the notebook as a PNG whose
-plain-text reading is the *alt* text (so nbval compares the sentence, not the pixels, and a
-screen reader or text-only view reads the finding). Series are told apart by marker, hatch and
+Each function draws a figure from a tidy table and shows it in the notebook as an HTML
+``<img>`` of a PNG with the *alt* text as its ``alt`` attribute and as its plain-text reading (a
+screen reader or text-only view reads the finding; nbval's sanitizer drops the image bytes, so
+it compares the sentence, not the pixels). Series are told apart by marker, hatch and
 legend label as well as colour (Okabe–Ito palette). Nothing goes through pyplot, so no figure
 is left open.
 
@@ -18,6 +19,7 @@ is left open.
 from __future__ import annotations
 
 import base64
+import html
 import textwrap
 from collections.abc import Mapping, Sequence
 
@@ -29,11 +31,28 @@ from .style import MARKERS, MEMBER_STYLE, PALETTE, Style, figure_png, new_figure
 
 
 def show(fig: Figure, alt: str) -> None:
-    """Show *fig* in the notebook: the PNG, with *alt* as its plain-text reading."""
+    """Show *fig* in the notebook with *alt* where a screen reader finds it: JupyterLab shows
+    the ``text/html`` part, an ``<img>`` with an ``alt`` attribute (its image/png renderer
+    writes none); the PNG stays for other front-ends and *alt* is the plain-text reading."""
     from IPython.display import display
 
+    display(png_bundle(fig, alt), raw=True)
+
+
+def png_bundle(fig: Figure, alt: str) -> dict[str, str]:
+    """The display bundle :func:`show` shows: HTML ``<img alt=...>``, the PNG, and *alt* as text.
+
+    >>> fig = new_figure(); _ = fig.subplots().plot([1, 2])
+    >>> bundle = png_bundle(fig, 'A line "rising"')
+    >>> 'alt="A line &quot;rising&quot;"' in bundle["text/html"], bundle["text/plain"]
+    (True, 'A line "rising"')
+    """
     encoded = base64.b64encode(figure_png(fig, dpi=90)).decode("ascii")
-    display({"image/png": encoded, "text/plain": alt}, raw=True)
+    image = (
+        f'<img src="data:image/png;base64,{encoded}" alt="{html.escape(alt)}" '
+        'style="max-width:100%">'
+    )
+    return {"text/html": image, "image/png": encoded, "text/plain": alt}
 
 
 def _styles(columns: Sequence[str], styles: Mapping[str, Style] | None) -> dict[str, Style]:

@@ -33,6 +33,7 @@ FIRST_YEAR, LAST_YEAR = 1946, 2026
 COLD_WAR_END = 1991  # the USSR dissolved in December 1991: averages start in 1992
 MARKED_YEARS = {1991: "1991: USSR dissolved", 2025: "2025"}
 MAX_STATES = 6
+ALL = ""  # the value of the "all issues" choice (None would render as a blank dropdown)
 DEFINITION_NAMES = {
     "exact": "exact match of yes/no/abstain",
     "lijphart": "Lijphart index (Voeten)",
@@ -217,9 +218,11 @@ class CountryComparison(WidgetBase):
         )
         self.states = widgets.TagsInput(value=list(states), allow_duplicates=False)
         self.years = year_range(years, FIRST_YEAR, LAST_YEAR)
+        # "" rather than None for "all issues": a Dropdown whose value is None shows no
+        # option at all, so the page would show a blank box at start
         self.issue = widgets.Dropdown(
-            options=[("all issues", None)] + [(n, c) for c, n in ISSUES.items()],
-            value=issue,
+            options=[("all issues", ALL)] + [(n, c) for c, n in ISSUES.items()],
+            value=ALL if issue is None else issue,
             description="Issue",
         )
         self.definition = widgets.Dropdown(
@@ -227,7 +230,12 @@ class CountryComparison(WidgetBase):
             value=definition,
             description="Agreement",
         )
-        self.seats = widgets.Checkbox(value=seats, description="follow the seat (USSR → Russia)")
+        self.seats = widgets.Checkbox(
+            value=seats,
+            description="follow the seat (USSR → Russia)",
+            indent=False,  # the label gets the room instead of a fixed 80 px description column
+            layout=widgets.Layout(width="auto"),
+        )
         self.series = pd.DataFrame()
         self.sentences: list[str] = []
         self.figure = None
@@ -266,7 +274,7 @@ class CountryComparison(WidgetBase):
         codes = resolve_states(self.states.value)
         years, issue, definition, seats = (
             self.years.value,
-            self.issue.value,
+            self.issue.value or None,
             self.definition.value,
             self.seats.value,
         )

@@ -28,6 +28,7 @@ from ._text import esc, name_of
 
 GROUP_VOTES = ("yes", "no", "abstain", "absent", "unknown")
 MAX_RESULTS = 200
+ANY_YEAR = 0  # the value of the "any year" choice
 
 
 @functools.cache
@@ -237,9 +238,10 @@ class ResolutionExplorer(WidgetBase):
             description="Search",
             continuous_update=False,
         )
+        # 0 rather than None for "any year": a Dropdown whose value is None shows a blank box
         self.year = widgets.Dropdown(
-            options=[("any year", None)] + [(str(y), int(y)) for y in years],
-            value=year,
+            options=[("any year", ANY_YEAR)] + [(str(y), int(y)) for y in years],
+            value=ANY_YEAR if year is None else int(year),
             description="Year",
         )
         self.results = widgets.Select(
@@ -284,7 +286,7 @@ class ResolutionExplorer(WidgetBase):
 
     def _search(self, _change=None) -> None:
         with self.batch():
-            self.found = search_roll_calls(self.query.value, self.year.value)
+            self.found = search_roll_calls(self.query.value, self.year.value or None)
             labels = [_result_label(r) for r in self.found.itertuples()]
             self.results.options = list(zip(labels, self.found["rcid"].astype(int), strict=True))
             self.results.value = int(self.found["rcid"].iloc[0]) if len(self.found) else None

@@ -17,6 +17,7 @@ import functools
 import ipywidgets as widgets
 import numpy as np
 import pandas as pd
+from matplotlib.ticker import MaxNLocator
 
 from ..analysis.vetoes import MEMBER_NAMES, SEAT_OF, vetoes_per_member
 from ..data import names, tables
@@ -175,6 +176,8 @@ def veto_figure(cumulative: pd.DataFrame, by: str):
             )
         ax.set_xlabel("year")
         ax.set_ylabel("vetoes, cumulative")
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # a count: no tick at 2.5 vetoes
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # years too: no 2022.5
         ax.set_xlim(cumulative["year"].min(), cumulative["year"].max() + 1)
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", frameon=False)
     return fig
