@@ -561,3 +561,21 @@ def test_tables_show_long_texts_whole_in_a_kernel(kernel):
     _, messages = run_cell(kernel, f"import pandas as pd, unlearn\npd.DataFrame({{'claim': ['{claim}']}})")
     shown = [m["content"]["data"] for m in messages if m["msg_type"] == "execute_result"][0]
     assert claim in shown["text/html"] and claim in shown["text/plain"]
+
+
+def test_veto_timeline_ticks_are_whole_numbers_from_zero():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    timeline = VetoTimeline(subject="Syria")  # 17 vetoes: the default ticks were 2.5, 7.5 ...
+    FigureCanvasAgg(timeline.figure).draw()
+    ticks = [t.get_text() for t in timeline.figure.axes[0].get_yticklabels()]
+    assert ticks and all(t.isdigit() for t in ticks), ticks  # no "2.5", no "−2.5"
+
+
+def test_dropdowns_start_on_a_shown_choice():
+    """A Dropdown whose value is None selects no option: the page shows a blank box."""
+    comparison, explorer = CountryComparison(), ResolutionExplorer()
+    assert comparison.issue.index == 0 and comparison.issue.label == "all issues"
+    assert explorer.year.index == 0 and explorer.year.label == "any year"
+    assert comparison.series["year"].nunique() > 1  # "all issues" still means no filter
+    assert explorer.found["date"].dt.year.nunique() > 1  # and "any year" every year

@@ -20,7 +20,9 @@ from .style import (
     figure_bundle,
     figure_png,
     figure_svg,
+    line_scale,
     new_figure,
+    page_css,
     projector,
     set_projector_context,
     styled,
@@ -28,5 +30,5 @@ from .style import (
 
 __all__ = [
     "MARKERS", "MEMBER_STYLE", "OKABE_ITO", "PALETTE", "VOTE_STYLE", "Style", "current_context",
-    "figure_bundle", "figure_png", "figure_svg", "new_figure", "projector", "set_projector_context", "styled",
+    "figure_bundle", "figure_png", "figure_svg", "line_scale", "new_figure", "page_css", "projector", "set_projector_context", "styled",
 ]

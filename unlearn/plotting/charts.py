@@ -24,10 +24,21 @@ import textwrap
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.ticker import PercentFormatter
+from matplotlib.ticker import MaxNLocator, PercentFormatter
 
-from .style import MARKERS, MEMBER_STYLE, PALETTE, Style, figure_png, new_figure, styled
+from .style import (
+    MARKERS,
+    MEMBER_STYLE,
+    PALETTE,
+    Style,
+    current_context,
+    figure_png,
+    line_scale,
+    new_figure,
+    styled,
+)
 
 
 def show(fig: Figure, alt: str) -> None:
@@ -73,14 +84,38 @@ def _finish(fig: Figure, ax, title: str, xlabel: str, ylabel: str, alt: str, per
     ax.set_ylabel(ylabel)
     if percent:
         ax.yaxis.set_major_formatter(PercentFormatter(1.0))
-    if legend:
+    if legend and current_context() == "talk":
+        # below the plot on a projector: beside it, it would take a third of the width and
+        # squeeze the large tick labels together
+        ax.legend(frameon=False, fontsize="small", loc="upper center", bbox_to_anchor=(0.5, -0.22),
+                  ncols=3)
+    elif legend:
         # outside the plot, so the legend never hides a bar or a line
         ax.legend(frameon=False, fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1))
+    _uncrowd_ticks(fig, ax)
     fig.set_label(alt)
     if show_it:
         show(fig, alt)
         return None
     return fig
+
+
+def _crowded(fig: Figure, ax) -> bool:
+    """Whether two neighbouring x tick labels overlap once the figure is laid out."""
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw_without_rendering()  # runs the layout engine, so the extents are the final ones
+    boxes = [t.get_window_extent(renderer) for t in ax.get_xticklabels() if t.get_text()]
+    return any(a.x1 > b.x0 for a, b in zip(boxes, boxes[1:]))
+
+
+def _uncrowd_ticks(fig: Figure, ax) -> None:
+    """Tilt the x tick labels when they would run together (the decade chart on a projector:
+    large fonts, and a legend beside the plot that narrows it)."""
+    if _crowded(fig, ax):
+        ax.tick_params(axis="x", labelrotation=40)
+        for label in ax.get_xticklabels():
+            label.set_horizontalalignment("right")
+            label.set_rotation_mode("anchor")
 
 
 def line_chart(frame: pd.DataFrame, x: str, y: str | Sequence[str], *, title: str, xlabel: str,
@@ -105,8 +140,10 @@ def line_chart(frame: pd.DataFrame, x: str, y: str | Sequence[str], *, title: st
             style = drawn[column]
             label = (labels or {}).get(column, style.label)
             ax.plot(frame[x], frame[column], color=style.colour, marker=style.marker,
-                    markevery=every, markersize=5, linewidth=1.8, label=label,
+                    markevery=every, markersize=5 * line_scale(), linewidth=1.8 * line_scale(), label=label,
                     drawstyle="steps-post" if step else "default")
+        if pd.api.types.is_integer_dtype(frame[x]):  # years, decades: no tick at 2000.25
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         return _finish(fig, ax, title, xlabel, ylabel, alt, percent, len(columns) > 1, show)
 
 
@@ -130,7 +167,7 @@ def bar_chart(frame: pd.DataFrame, x: str, y: str | Sequence[str], *, title: str
             label = (labels or {}).get(column, style.label)
             left = [p if stacked else p - 0.4 + width * (i + 0.5) for p in positions]
             ax.bar(left, frame[column], width=width, bottom=bottom if stacked else None,
-                   color=style.colour, hatch=style.hatch, edgecolor="white", linewidth=0.5,
+                   color=style.colour, hatch=style.hatch, edgecolor="white", linewidth=0.5 * line_scale(),
                    label=label)
             if stacked:
                 bottom = bottom + frame[column].astype(float)

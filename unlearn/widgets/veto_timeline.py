@@ -177,6 +177,7 @@ def veto_figure(cumulative: pd.DataFrame, by: str):
         ax.set_xlabel("year")
         ax.set_ylabel("vetoes, cumulative")
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # a count: no tick at 2.5 vetoes
+        ax.set_ylim(bottom=0)  # nor below none
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # years too: no 2022.5
         ax.set_xlim(cumulative["year"].min(), cumulative["year"].max() + 1)
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", frameon=False)
