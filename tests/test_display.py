@@ -75,3 +75,38 @@ def test_a_year_axis_has_no_fractional_years():
     FigureCanvasAgg(fig).draw()
     ticks = [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
     assert ticks and all(t.isdigit() for t in ticks), ticks
+
+
+# ---------------------------------------------------------------- handouts
+
+LESSON = "03_security_council_and_veto.ipynb"
+
+
+def test_handout_shows_widget_fallbacks_and_prints_whole_tables(tmp_path):
+    from bs4 import BeautifulSoup
+
+    from unlearn import cli
+    from unlearn.classroom.notebooks import NOTEBOOKS
+
+    assert cli.main(["notebooks", "handouts", str(tmp_path), str(NOTEBOOKS / LESSON)]) == 0
+    page = (tmp_path / LESSON.replace(".ipynb", ".html")).read_text(encoding="utf-8")
+    soup = BeautifulSoup(page, "html.parser")
+    assert "widget-view+json" not in page and "widget-state+json" not in page
+    statics = soup.select(".unlearn-widget")
+    assert {s.h4.get_text() for s in statics} >= {"Security Council simulator (Charter Art. 27)",
+                                                  "Vetoes in the Security Council"}
+    empty = [o for o in soup.select(".jp-OutputArea-output")
+             if not o.get_text(strip=True) and not o.find("img")]
+    assert empty == []
+    assert "tr, img, svg, figure" in page and "thead { display: table-header-group; }" in page
+    assert "Your turn: Exercise 1" in page  # solutions are not in the student handout
+
+
+def test_a_bare_control_in_a_handout_says_it_needs_jupyter():
+    import nbformat
+
+    from unlearn.classroom.handouts import LIVE_ONLY, WIDGET_VIEW, static_outputs
+
+    cell = nbformat.v4.new_code_cell("slider", outputs=[nbformat.v4.new_output(
+        "display_data", {WIDGET_VIEW: {"model_id": "m"}, "text/plain": "IntSlider(value=3)"})])
+    assert static_outputs(cell)[0]["data"]["text/html"] == LIVE_ONLY
