@@ -25,7 +25,7 @@ from ..analysis._matrix import ISSUES
 from ..analysis.agreement import agreement, seat_series
 from ..data import tables
 from ..errors import ArgumentError, NoDataWarning
-from ..plotting.style import MARKERS, PALETTE, figure_bundle, new_figure, styled
+from ..plotting.style import MARKERS, PALETTE, figure_bundle, line_scale, new_figure, styled
 from ._base import WidgetBase, html_bundle, message, year_range
 from ._text import esc, name_of, percent, with_article, year_span
 
@@ -152,8 +152,8 @@ def comparison_figure(frame: pd.DataFrame, years):
                 line.to_numpy(),
                 color=PALETTE[i % len(PALETTE)],
                 marker=MARKERS[i % len(MARKERS)],
-                markersize=4,
-                linewidth=1.6,
+                markersize=4 * line_scale(),
+                linewidth=1.6 * line_scale(),
                 label=pair,
             )
         for year, label in MARKED_YEARS.items():

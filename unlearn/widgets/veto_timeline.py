@@ -21,7 +21,7 @@ from matplotlib.ticker import MaxNLocator
 
 from ..analysis.vetoes import MEMBER_NAMES, SEAT_OF, vetoes_per_member
 from ..data import names, tables
-from ..plotting.style import MEMBER_STYLE, figure_bundle, new_figure, styled
+from ..plotting.style import MEMBER_STYLE, figure_bundle, line_scale, new_figure, styled
 from ._base import WidgetBase, html_bundle, year_range
 from ._text import esc, name_of, year_span
 
@@ -164,14 +164,15 @@ def veto_figure(cumulative: pd.DataFrame, by: str):
             line = cumulative[cumulative["who"] == who]
             style = MEMBER_STYLE.get(who, MEMBER_STYLE["USA"])
             cast = line[line["vetoes"] > 0]
-            ax.step(line["year"], line["cumulative"], where="post", color=style.colour, linewidth=2)
+            ax.step(line["year"], line["cumulative"], where="post", color=style.colour,
+                    linewidth=2 * line_scale())
             ax.plot(
                 cast["year"],
                 cast["cumulative"],
                 linestyle="none",
                 marker=style.marker,
                 color=style.colour,
-                markersize=5,
+                markersize=5 * line_scale(),
                 label=f"{who_label(who, by)} ({int(total)})",
             )
         ax.set_xlabel("year")
