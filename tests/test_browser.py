@@ -6,7 +6,9 @@ all failures are reported together): the dropdowns' shown choices ("all issues",
 the checkbox label not cut (scrollWidth <= clientWidth), whole-number ticks on the veto count
 axis (the SVG's own text), the chart's ``alt`` attribute, the chosen vote's computed colours
 (>= 3:1 against the others, bold); and after ``plotting.projector()`` at 1280x720, table and
-widget fonts of at least 20 px, no vote label cut, and the chosen vote's contrast kept. Screenshots go to ``test-artifacts/`` (git-ignored); the one of the
+widget fonts of at least 20 px, no vote label cut, and the chosen vote's contrast kept.
+
+Screenshots go to ``test-artifacts/`` (git-ignored); the one of the
 simulator after the click is also written to ``docs/img/widget.png`` for the README.
 
 Skipped only where Chromium is missing and ``CI`` is not set; in CI a missing Chromium fails.

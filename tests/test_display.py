@@ -41,7 +41,7 @@ def test_decade_labels_do_not_run_together_on_a_projector():
     with projector():
         boxes = tick_label_boxes(decade_chart())
     assert len(boxes) == 9
-    assert all(a.x1 <= b.x0 for a, b in zip(boxes, boxes[1:])), [(b.x0, b.x1) for b in boxes]
+    assert all(a.x1 <= b.x0 for a, b in zip(boxes, boxes[1:], strict=False)), [(b.x0, b.x1) for b in boxes]
 
 
 def test_projector_draws_thicker_lines():

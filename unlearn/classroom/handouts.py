@@ -43,7 +43,9 @@ PRINT_CSS = """<style>
 .jp-RenderedHTMLCommon table { max-width: 100%; }
 .unlearn-live-only { color: #555555; }
 @media print {
-  .jp-OutputArea-output, .jp-RenderedHTMLCommon, .jp-Cell, .jp-OutputArea { overflow: visible !important; max-height: none !important; }
+  .jp-OutputArea-output, .jp-RenderedHTMLCommon, .jp-Cell, .jp-OutputArea {
+    overflow: visible !important; max-height: none !important;
+  }
   table { page-break-inside: auto; font-size: 9pt; }
   tr, img, svg, figure, .jp-RenderedImage { page-break-inside: avoid; break-inside: avoid; }
   thead { display: table-header-group; }

@@ -30,5 +30,6 @@ from .style import (
 
 __all__ = [
     "MARKERS", "MEMBER_STYLE", "OKABE_ITO", "PALETTE", "VOTE_STYLE", "Style", "current_context",
-    "figure_bundle", "figure_png", "figure_svg", "line_scale", "new_figure", "page_css", "projector", "set_projector_context", "styled",
+    "figure_bundle", "figure_png", "figure_svg", "line_scale", "new_figure", "page_css", "projector",
+    "set_projector_context", "styled",
 ]

@@ -105,7 +105,7 @@ def _crowded(fig: Figure, ax) -> bool:
     renderer = FigureCanvasAgg(fig).get_renderer()
     fig.draw_without_rendering()  # runs the layout engine, so the extents are the final ones
     boxes = [t.get_window_extent(renderer) for t in ax.get_xticklabels() if t.get_text()]
-    return any(a.x1 > b.x0 for a, b in zip(boxes, boxes[1:]))
+    return any(a.x1 > b.x0 for a, b in zip(boxes, boxes[1:], strict=False))
 
 
 def _uncrowd_ticks(fig: Figure, ax) -> None:
