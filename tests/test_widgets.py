@@ -6,7 +6,9 @@ No front-end is needed: outside a kernel the widgets put their outputs in ``Outp
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import matplotlib
 
@@ -125,7 +127,7 @@ def test_comparison_controls_change_the_answer(monkeypatch):
     assert widget.sentences[0].startswith("In 1990 the United States voted with the Soviet Union on")
     assert "average" in widget.sentences[0] and "1980–1989" in widget.sentences[0]
     widget.definition.value = "state_dept"
-    assert "abstentions left out" in widget.sentences[0]
+    assert "rule of each year's State Department report" in widget.sentences[0]
     widget.issue.value = "hr"
     assert "on human rights" in widget.sentences[0]
     assert set(widget.series["year"]) <= set(range(1980, 1991))
@@ -488,3 +490,105 @@ def test_comparison_figure_marks_partial_years_with_hollow_markers_and_says_so()
     assert drawn == {y for y in coverage.incomplete_years() if 2010 <= y <= 2026}
     assert all(ln.get_markerfacecolor() == "white" for ln in hollow)
     assert "partial years" in ax.get_xlabel() and "Hollow markers mark the years" in markup(widget)
+
+
+# ---------------------------------------------------------------- in a real IPython kernel
+
+KERNEL_TIMEOUT = 120  # s: the first cell imports unlearn and loads the tables
+
+
+@pytest.fixture(scope="module")
+def kernel():
+    """A real IPython kernel (jupyter_client) running this checkout's unlearn."""
+    import os
+
+    from jupyter_client.manager import start_new_kernel
+
+    root = str(Path(__file__).resolve().parent.parent)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")])))
+    manager, client = start_new_kernel(kernel_name="python3", env=env)
+    try:
+        yield client
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+
+
+def run_cell(client, code: str) -> tuple[dict, list[dict]]:
+    """Execute *code*; the reply and every iopub message the cell sent (until idle)."""
+    msg_id = client.execute(code)
+    messages = []
+    while True:
+        msg = client.get_iopub_msg(timeout=KERNEL_TIMEOUT)
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        messages.append(msg)
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            break
+    while True:
+        reply = client.get_shell_msg(timeout=KERNEL_TIMEOUT)
+        if reply["parent_header"].get("msg_id") == msg_id:
+            return reply["content"], messages
+
+
+def test_first_render_goes_into_the_output_widget_not_the_cell(kernel):
+    """The cell's own outputs are the widget's view only: the verdict travels in the Output
+    widget's state. Displayed inside ``with output:`` it was sent as a cell output, which a
+    front-end that does not re-route it (Solara's test runner) showed above the controls."""
+    reply, messages = run_cell(kernel, "import unlearn\nsim = unlearn.SecurityCouncilSimulator()\nsim")
+    assert reply["status"] == "ok", reply
+    cell_outputs = [m for m in messages if m["msg_type"] in ("display_data", "stream", "execute_result")]
+    assert [m["msg_type"] for m in cell_outputs] == ["execute_result"]
+    assert "application/vnd.jupyter.widget-view+json" in cell_outputs[0]["content"]["data"]
+    states = [
+        json.dumps(m["content"]["data"].get("state", {}))
+        for m in messages
+        if m["msg_type"] in ("comm_open", "comm_msg")
+    ]
+    assert sum("Adopted" in s for s in states) >= 1  # the verdict is in the Output's state
+
+
+def test_package_errors_show_one_line_and_bugs_a_full_traceback(kernel):
+    reply, messages = run_cell(kernel, "import unlearn\nunlearn.country('Narnia')")
+    errors = [m["content"] for m in messages if m["msg_type"] == "error"]
+    assert reply["status"] == "error" and len(errors) == 1
+    assert errors[0]["ename"] == "UnknownNameError"
+    assert len(errors[0]["traceback"]) == 1, errors[0]["traceback"]
+    assert errors[0]["traceback"][0].startswith("UnknownNameError: ")
+    # a real bug (not one of the package's errors) keeps IPython's full traceback
+    reply, messages = run_cell(kernel, "def broken():\n    return 1 / 0\nbroken()")
+    errors = [m["content"] for m in messages if m["msg_type"] == "error"]
+    assert errors[0]["ename"] == "ZeroDivisionError"
+    assert len(errors[0]["traceback"]) > 2 and "broken()" in "".join(errors[0]["traceback"])
+    # and %tb still gives the full traceback of the package's error
+    run_cell(kernel, "unlearn.country('Narnia')")
+    _, messages = run_cell(kernel, "%tb")
+    text = "".join(m["content"].get("text", "") for m in messages if m["msg_type"] == "stream")
+    text += "".join("".join(m["content"]["traceback"]) for m in messages if m["msg_type"] == "error")
+    text = re.sub(r"\x1b\[[0-9;]*m", "", text)  # IPython's colours
+    assert "Traceback" in text and "iso3(" in text, text[:500]  # the frames inside the package
+
+
+def test_tables_show_long_texts_whole_in_a_kernel(kernel):
+    claim = "x" * 140
+    _, messages = run_cell(kernel, f"import pandas as pd, unlearn\npd.DataFrame({{'claim': ['{claim}']}})")
+    shown = [m["content"]["data"] for m in messages if m["msg_type"] == "execute_result"][0]
+    assert claim in shown["text/html"] and claim in shown["text/plain"]
+
+
+def test_veto_timeline_ticks_are_whole_numbers_from_zero():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    timeline = VetoTimeline(subject="Syria")  # 17 vetoes: the default ticks were 2.5, 7.5 ...
+    FigureCanvasAgg(timeline.figure).draw()
+    ticks = [t.get_text() for t in timeline.figure.axes[0].get_yticklabels()]
+    assert ticks and all(t.isdigit() for t in ticks), ticks  # no "2.5", no "−2.5"
+
+
+def test_dropdowns_start_on_a_shown_choice():
+    """A Dropdown whose value is None selects no option: the page shows a blank box."""
+    comparison, explorer = CountryComparison(), ResolutionExplorer()
+    assert comparison.issue.index == 0 and comparison.issue.label == "all issues"
+    assert explorer.year.index == 0 and explorer.year.label == "any year"
+    assert comparison.series["year"].nunique() > 1  # "all issues" still means no filter
+    assert explorer.found["date"].dt.year.nunique() > 1  # and "any year" every year

@@ -30,6 +30,7 @@ True
 """
 
 import importlib
+import sys
 
 from .errors import (
     ArgumentError,
@@ -127,3 +128,10 @@ __all__ = [
     # widgets (unlearn.widgets)
     "CountryComparison", "Quiz", "ResolutionExplorer", "SecurityCouncilSimulator", "VetoTimeline",
 ]
+
+# inside IPython (a notebook, Voila): the package's own errors in one line, whole texts in tables;
+# in plain Python nothing is imported for it
+if "IPython" in sys.modules:
+    from .plotting.notebook import setup as _setup_ipython
+
+    _setup_ipython()

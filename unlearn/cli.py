@@ -15,6 +15,7 @@ unlearn notebooks student OUT_DIR   student copies: solutions replaced, outputs 
 unlearn notebooks run [PATHS]       re-run notebooks in place, saving outputs for nbval
 unlearn present NAME [--port N]     project a dashboard with Voila (simulator, resolutions,
                                     comparison; --list shows them)
+unlearn notebooks handouts OUT_DIR  printable HTML per lesson (widgets shown as their static view)
 """
 
 from __future__ import annotations
@@ -184,6 +185,14 @@ def _student(args) -> int:
     return 0
 
 
+def _handouts(args) -> int:
+    from .classroom.handouts import write_handouts
+
+    written = write_handouts(args.out_dir, args.paths or None, with_solutions=args.with_solutions)
+    print(f"Wrote {len(written)} printable handouts to {args.out_dir}")
+    return 0
+
+
 def _run_notebooks(args) -> int:
     from .classroom.rerun import execute_in_place
 
@@ -256,6 +265,13 @@ def parser() -> argparse.ArgumentParser:
     student.add_argument("--source", help="the instructor notebooks to copy (default: unlearn's own)")
     student.add_argument("--force", action="store_true", help="overwrite copies that were changed since")
     student.set_defaults(run=_student)
+    handouts = nbs.add_parser(
+        "handouts", help="write a printable HTML page per lesson (saved outputs, widgets as their static view)"
+    )
+    handouts.add_argument("out_dir", help="the folder to write NN_name.html into")
+    handouts.add_argument("paths", nargs="*", help="notebooks (default: every lesson)")
+    handouts.add_argument("--with-solutions", action="store_true", help="keep solutions and answers (for instructors)")
+    handouts.set_defaults(run=_handouts)
     run = nbs.add_parser("run", help="re-run notebooks in place and save their outputs (then review and commit)")
     run.add_argument("paths", nargs="*")
     run.set_defaults(run=_run_notebooks)

@@ -271,6 +271,7 @@ def build_ga(added: list | None = None, **fetch_args) -> dict[str, pd.DataFrame]
     calls = pd.concat([v_calls, d_calls, c_calls], ignore_index=True)
     votes = pd.concat([v_votes, d_votes, c_votes], ignore_index=True)
     calls, votes, library = _apply_library(calls, votes, added or [])
+    calls = _with_titles(calls)
     votes = _fill_members(calls, votes)
     calls = _with_counts(calls, votes)
     calls = _with_issues(calls)
@@ -282,6 +283,40 @@ def build_ga(added: list | None = None, **fetch_args) -> dict[str, pd.DataFrame]
         "_ga_overlap": overlap[["symbol", "iso3", "vote"]].reset_index(drop=True),
         "_library_report": pd.DataFrame([library]),
     }
+
+
+_CATALOGUE_SUFFIX = r"\s*:\s*resolution\s*/.*$"  # Voeten cuts some at 250 characters: "/ adopted by the"
+TITLE_SOURCES = {"voeten": "voeten short", "dgacm_ga": "dgacm", "curated": "curated", "dhl_ga": "dhl"}
+
+
+def _reads_as_title(text: pd.Series) -> pd.Series:
+    """Whether Voeten's ``descr`` is a resolution's title: the UN Library catalogue form
+    ("Territorial integrity of Ukraine : resolution / adopted by the General Assembly"), or a
+    short mixed-case heading ("Question of Antarctica"), not a summary of the operative text
+    ("Urges all Member States to ... Notes with regret ...") or an upper-case motion."""
+    catalogue = text.str.contains(_CATALOGUE_SUFFIX, case=False, regex=True)
+    heading = ~text.str.isupper() & (text.str.len() <= 200) & ~text.str.contains(". ", regex=False)
+    return (catalogue | heading) & text.str.strip().ne("")
+
+
+def _with_titles(calls: pd.DataFrame) -> pd.DataFrame:
+    """The best title of each roll call and where it comes from (``title_source``): a curated
+    title (data/ga_titles.csv, with ``known_as``: the names a text is known by that its title
+    lacks, "Crimea" for A/RES/68/262), else the source's own (DGACM, the Library, the curated
+    roll calls), else Voeten's ``descr`` where it reads as a title, else Voeten's ``short``,
+    which is often a subject heading ("ARMED CONFLICTS PREVENTION--MEDIATION")."""
+    calls = calls.copy()
+    calls["title_source"] = calls["source"].map(TITLE_SOURCES).fillna("source")
+    descr = calls["description"].fillna("").astype("str")
+    better = calls["source"].eq("voeten") & _reads_as_title(descr)
+    calls.loc[better, "title"] = descr[better].str.replace(_CATALOGUE_SUFFIX, "", case=False, regex=True)
+    calls.loc[better, "title_source"] = "voeten descr"
+    titles = curated.read("ga_titles").set_index("symbol")
+    chosen = calls["symbol"].isin(titles.index)
+    calls.loc[chosen, "title"] = calls.loc[chosen, "symbol"].map(titles["title"])
+    calls.loc[chosen, "title_source"] = "curated"
+    calls["known_as"] = calls["symbol"].map(titles["known_as"].replace("", None))
+    return calls
 
 
 def _with_counts(calls: pd.DataFrame, votes: pd.DataFrame) -> pd.DataFrame:
@@ -343,6 +378,8 @@ def _tidy_calls(calls: pd.DataFrame) -> pd.DataFrame:
         "emergency_session",
         "symbol",
         "title",
+        "title_source",
+        "known_as",
         "kind",
         "important",
         "yes",
@@ -358,9 +395,9 @@ def _tidy_calls(calls: pd.DataFrame) -> pd.DataFrame:
     out = calls.reindex(columns=columns).sort_values(["date", "rcid"]).reset_index(drop=True)
     out["rcid"] = out["rcid"].astype("int64")
     out["important"] = out["important"].astype("boolean")
-    for column in ("emergency_session", "symbol", "title", "description", "agenda_item", "symbol_raw"):
+    for column in ("emergency_session", "symbol", "title", "known_as", "description", "agenda_item", "symbol_raw"):
         out[column] = out[column].astype("str").where(out[column].notna(), None)
-    for column in ("kind", "tally_source", "source"):
+    for column in ("kind", "tally_source", "source", "title_source"):
         out[column] = out[column].astype("category")
     return out
 

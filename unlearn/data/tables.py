@@ -71,7 +71,11 @@ def ga_roll_calls() -> pd.DataFrame:
     ``date``, ``date_approximate`` (Voeten's dates for sessions 1-51 carry the month only),
     ``session`` (regular session the vote falls in), ``emergency_session`` (``ES-11``...),
     ``symbol`` (UN form for its era: ``A/RES/66(I)``, ``A/RES/68/262``, ``A/RES/ES-11/7``;
-    missing where the vote was on no resolution), ``title``, ``kind`` (resolution, amendment,
+    missing where the vote was on no resolution), ``title`` (the resolution's title where one is
+    known), ``title_source`` (where the title comes from: ``curated`` (data/ga_titles.csv),
+    ``dgacm``, ``dhl``, ``voeten descr`` (the title in Voeten's description field), or ``voeten
+    short``, Voeten's short label, often a subject heading), ``known_as`` (curated names the
+    title lacks: "Crimea" for A/RES/68/262), ``kind`` (resolution, amendment,
     paragraph, other), ``important`` (Voeten's flag), ``yes``/``no``/``abstain`` (tallies),
     ``tally_source`` (``published`` by the source, or ``counted`` from the rows),
     ``source`` (voeten, dgacm_ga, curated, dhl_ga), ``issue_me``, ``issue_nu``, ``issue_di``,

@@ -2,9 +2,10 @@
 
 Layer: plotting, above the analysis, below the widgets; it reads no data itself.
 
-Each function draws a figure from a tidy table and shows it in the notebook as a PNG whose
-plain-text reading is the *alt* text (so nbval compares the sentence, not the pixels, and a
-screen reader or text-only view reads the finding). Series are told apart by marker, hatch and
+Each function draws a figure from a tidy table and shows it in the notebook as an HTML
+``<img>`` of a PNG with the *alt* text as its ``alt`` attribute and as its plain-text reading (a
+screen reader or text-only view reads the finding; nbval's sanitizer drops the image bytes, so
+it compares the sentence, not the pixels). Series are told apart by marker, hatch and
 legend label as well as colour (Okabe–Ito palette). Nothing goes through pyplot, so no figure
 is left open.
 
@@ -22,25 +23,54 @@ chart, an asterisk on a bar's label, a note under the x axis and a sentence in t
 from __future__ import annotations
 
 import base64
+import html
 import textwrap
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.ticker import PercentFormatter
+from matplotlib.ticker import MaxNLocator, PercentFormatter
 
-from .style import MARKERS, MEMBER_STYLE, PALETTE, Style, figure_png, new_figure, styled
+from .style import (
+    MARKERS,
+    MEMBER_STYLE,
+    PALETTE,
+    Style,
+    current_context,
+    figure_png,
+    line_scale,
+    new_figure,
+    styled,
+)
 
 PARTIAL_GID = "partial-year"  # the gid of the hollow markers, for tests and for readers of the SVG
 
 
 def show(fig: Figure, alt: str) -> None:
-    """Show *fig* in the notebook: the PNG, with *alt* as its plain-text reading."""
+    """Show *fig* in the notebook with *alt* where a screen reader finds it: JupyterLab shows
+    the ``text/html`` part, an ``<img>`` with an ``alt`` attribute (its image/png renderer
+    writes none); the PNG stays for other front-ends and *alt* is the plain-text reading."""
     from IPython.display import display
 
+    display(png_bundle(fig, alt), raw=True)
+
+
+def png_bundle(fig: Figure, alt: str) -> dict[str, str]:
+    """The display bundle :func:`show` shows: HTML ``<img alt=...>``, the PNG, and *alt* as text.
+
+    >>> fig = new_figure(); _ = fig.subplots().plot([1, 2])
+    >>> bundle = png_bundle(fig, 'A line "rising"')
+    >>> 'alt="A line &quot;rising&quot;"' in bundle["text/html"], bundle["text/plain"]
+    (True, 'A line "rising"')
+    """
     encoded = base64.b64encode(figure_png(fig, dpi=90)).decode("ascii")
-    display({"image/png": encoded, "text/plain": alt}, raw=True)
+    image = (
+        f'<img src="data:image/png;base64,{encoded}" alt="{html.escape(alt)}" '
+        'style="max-width:100%">'
+    )
+    return {"text/html": image, "image/png": encoded, "text/plain": alt}
 
 
 def _styles(columns: Sequence[str], styles: Mapping[str, Style] | None) -> dict[str, Style]:
@@ -61,10 +91,17 @@ def _finish(fig: Figure, ax, title: str, xlabel: str, ylabel: str, alt: str, per
     ax.set_ylabel(ylabel)
     if percent:
         ax.yaxis.set_major_formatter(PercentFormatter(1.0))
-    if legend:
+    if legend and current_context() == "talk":
+        # below the plot on a projector: beside it, it would take a third of the width and
+        # squeeze the large tick labels together
+        handles = [*ax.get_legend_handles_labels()[0], *extra_handles]
+        ax.legend(handles=handles, frameon=False, fontsize="small", loc="upper center",
+                  bbox_to_anchor=(0.5, -0.22), ncols=3)
+    elif legend:
         # outside the plot, so the legend never hides a bar or a line
         handles = [*ax.get_legend_handles_labels()[0], *extra_handles]
         ax.legend(handles=handles, frameon=False, fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1))
+    _uncrowd_ticks(fig, ax)
     fig.set_label(alt)
     if show_it:
         show(fig, alt)
@@ -117,6 +154,24 @@ def partial_note(frame: pd.DataFrame, x: str, how: str) -> tuple[str, str]:
     return axis, alt
 
 
+def _crowded(fig: Figure, ax) -> bool:
+    """Whether two neighbouring x tick labels overlap once the figure is laid out."""
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw_without_rendering()  # runs the layout engine, so the extents are the final ones
+    boxes = [t.get_window_extent(renderer) for t in ax.get_xticklabels() if t.get_text()]
+    return any(a.x1 > b.x0 for a, b in zip(boxes, boxes[1:], strict=False))
+
+
+def _uncrowd_ticks(fig: Figure, ax) -> None:
+    """Tilt the x tick labels when they would run together (the decade chart on a projector:
+    large fonts, and a legend beside the plot that narrows it)."""
+    if _crowded(fig, ax):
+        ax.tick_params(axis="x", labelrotation=40)
+        for label in ax.get_xticklabels():
+            label.set_horizontalalignment("right")
+            label.set_rotation_mode("anchor")
+
+
 def line_chart(frame: pd.DataFrame, x: str, y: str | Sequence[str], *, title: str, xlabel: str,
                ylabel: str, alt: str, styles: Mapping[str, Style] | None = None,
                labels: Mapping[str, str] | None = None, percent: bool = False, step: bool = False,
@@ -151,13 +206,15 @@ def line_chart(frame: pd.DataFrame, x: str, y: str | Sequence[str], *, title: st
             style = drawn[column]
             label = (labels or {}).get(column, style.label)
             ax.plot(frame[x], frame[column], color=style.colour, marker=style.marker,
-                    markevery=every, markersize=5, linewidth=1.8, label=label,
+                    markevery=every, markersize=5 * line_scale(), linewidth=1.8 * line_scale(), label=label,
                     drawstyle="steps-post" if step else "default")
             if partial.any():  # drawn on top, larger, white inside: the year is held in part
                 ax.plot(frame.loc[partial, x], frame.loc[partial, column], linestyle="none",
                         marker=style.marker, markersize=8, markerfacecolor="white",
                         markeredgecolor=style.colour, markeredgewidth=1.6, gid=PARTIAL_GID,
                         label="_nolegend_")
+        if pd.api.types.is_integer_dtype(frame[x]):  # years, decades: no tick at 2000.25
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         if partial.any():
             xlabel = f"{xlabel}\n{axis_note}"
         return _finish(fig, ax, title, xlabel, ylabel, alt + alt_note, percent,
@@ -202,7 +259,7 @@ def bar_chart(frame: pd.DataFrame, x: str, y: str | Sequence[str], *, title: str
             label = (labels or {}).get(column, style.label)
             left = [p if stacked else p - 0.4 + width * (i + 0.5) for p in positions]
             ax.bar(left, frame[column], width=width, bottom=bottom if stacked else None,
-                   color=style.colour, hatch=style.hatch, edgecolor="white", linewidth=0.5,
+                   color=style.colour, hatch=style.hatch, edgecolor="white", linewidth=0.5 * line_scale(),
                    label=label)
             if stacked:
                 bottom = bottom + frame[column].astype(float)

@@ -9,7 +9,9 @@ Layer: plotting, above the analysis, below the widgets; it reads no data itself.
   (and the alt text as the plain-text fallback), so screen readers and text-only views get a
   description.
 - Projector: :func:`projector` switches seaborn to its larger ``"talk"`` context for the
-  whole class (``with projector(): ...`` only inside the block).
+  whole class (``with projector(): ...`` only inside the block), draws the charts' lines
+  thicker (:func:`line_scale`), and in a notebook puts :func:`page_css` into the page, so
+  tables, Markdown and widgets grow too.
 
 >>> VOTE_STYLE["no"].label
 '✗ no'
@@ -86,7 +88,85 @@ MEMBER_STYLE = {
 }
 
 _CONTEXT = {"name": "notebook"}
-_SCALE = {"notebook": 1.0, "talk": 1.35}
+_SCALE = {"notebook": 1.0, "talk": 1.35}  # figure size
+_LINES = {"notebook": 1.0, "talk": 1.7}  # line widths and marker sizes the charts set themselves
+
+# Projector mode scales the page as well as the charts: JupyterLab's (and Voila's) own size
+# variables, so tables, Markdown, code and widgets grow together (a 720p screen showed four
+# table rows at the default 13-14 px). The sizes are JupyterLab 4's defaults times about 1.6.
+PAGE_SIZES = {
+    "notebook": {
+        "--jp-content-font-size1": "14px",
+        "--jp-content-font-size2": "1.2em",
+        "--jp-ui-font-size1": "13px",
+        "--jp-code-font-size": "13px",
+        "--jp-widgets-font-size": "13px",
+        "--jp-widgets-inline-height": "28px",
+        "--jp-widgets-inline-label-width": "80px",
+    },
+    "talk": {
+        "--jp-content-font-size1": "22px",
+        "--jp-content-font-size2": "1.2em",
+        "--jp-ui-font-size1": "20px",
+        "--jp-code-font-size": "20px",
+        "--jp-widgets-font-size": "20px",
+        "--jp-widgets-inline-height": "42px",
+        "--jp-widgets-inline-label-width": "100px",
+    },
+}
+# the rules that do not follow those variables: rendered tables, widget HTML and buttons; and
+# widths set in pixels for the default size, which would cut the larger labels ("○ a...")
+_PAGE_RULES = (
+    ".jp-RenderedHTMLCommon table, .jp-RenderedHTMLCommon th, .jp-RenderedHTMLCommon td,"
+    ".widget-html-content, .widget-label, .widget-toggle-button, .widget-button {{"
+    "font-size:{size};line-height:1.35}}"
+    ".jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th {{padding:0.3em 0.6em}}"
+)
+_PROJECTOR_RULES = (
+    ".widget-toggle-button {width:auto !important;min-width:4.5em;padding:0 0.5em}"
+    ".widget-dropdown, .widget-checkbox, .widget-text {width:auto !important}"
+    ".widget-dropdown > select {min-width:5em}"
+    ".widget-inline-hbox .widget-label, .widget-checkbox label {overflow:visible}"
+)
+
+
+def line_scale() -> float:
+    """How much thicker lines and larger markers are drawn now (1.7 on a projector).
+
+    >>> line_scale()
+    1.0
+    """
+    return _LINES[current_context()]
+
+
+def page_css(context: str | None = None) -> str:
+    """A ``<style>`` that sizes the page (tables, Markdown, code, widgets) for *context*
+    (default: the current one): what :func:`projector` shows in the notebook, and what a
+    dashboard server can put in its page.
+
+    >>> "--jp-content-font-size1:22px" in page_css("talk")
+    True
+    """
+    context = context or current_context()
+    sizes = PAGE_SIZES[context]
+    variables = ";".join(f"{name}:{value}" for name, value in sizes.items())
+    rules = _PAGE_RULES.format(size=sizes["--jp-content-font-size1"])
+    rules += _PROJECTOR_RULES if context == "talk" else ""
+    return f'<style class="unlearn-page-size" data-context="{context}">:root{{{variables}}}{rules}</style>'
+
+
+def _show_page_css() -> None:
+    """Put :func:`page_css` into the page, when running in a notebook kernel (else nothing)."""
+    import sys
+
+    if "IPython" not in sys.modules:
+        return
+    from IPython import get_ipython
+    from IPython.display import HTML, display
+
+    shell = get_ipython()
+    if shell is not None and getattr(shell, "kernel", None) is not None:
+        display(HTML(page_css()))
 
 
 def current_context() -> str:
@@ -113,6 +193,7 @@ class _Restore(contextlib.AbstractContextManager):
 
     def __exit__(self, *exc) -> None:
         set_projector_context(self.previous == "talk")
+        _show_page_css()
 
     def __repr__(self) -> str:
         return (
@@ -123,7 +204,8 @@ class _Restore(contextlib.AbstractContextManager):
 
 def projector(on: bool = True) -> _Restore:
     """Instructor helper: large fonts and lines for a projector, from now on
-    (``projector()``) or only inside a block (``with projector(): ...``).
+    (``projector()``) or only inside a block (``with projector(): ...``). In a notebook it
+    also sizes the page (:func:`page_css`): tables, Markdown, code and widgets.
 
     >>> with projector(False):
     ...     current_context()
@@ -131,6 +213,7 @@ def projector(on: bool = True) -> _Restore:
     """
     previous = current_context()
     set_projector_context(on)
+    _show_page_css()
     return _Restore(previous)
 
 

@@ -14,8 +14,6 @@ import contextlib
 import html
 
 import ipywidgets as widgets
-from IPython import get_ipython
-from IPython.display import clear_output, display
 
 from ..errors import UnlearnError
 
@@ -39,11 +37,6 @@ def message(text: str, kind: str = "note") -> dict[str, str]:
 def html_bundle(markup: str, plain: str) -> dict[str, str]:
     """A bundle from ready-made (already escaped) HTML and its plain-text reading."""
     return {"text/html": markup, "text/plain": plain}
-
-
-def _in_kernel() -> bool:
-    shell = get_ipython()
-    return shell is not None and getattr(shell, "kernel", None) is not None
 
 
 class WidgetBase:
@@ -90,16 +83,15 @@ class WidgetBase:
         self._show(bundles)
 
     def _show(self, bundles: list[dict[str, str]]) -> None:
+        """Put *bundles* into ``.output`` by setting its ``outputs`` state, never by displaying
+        inside ``with self.output:``. That form sends the outputs to the cell and relies on the
+        front-end to re-route them into the Output; a front-end that does not (Solara's test
+        runner, a first render before the view exists) shows them above the controls. The
+        state is what JupyterLab, Voila and a saved widget state all render, once."""
         self.shown = list(bundles)
-        if _in_kernel():
-            with self.output:
-                clear_output(wait=True)
-                for bundle in bundles:
-                    display(bundle, raw=True)
-        else:  # no front-end (plain Python, pytest): hold the outputs as the front-end would
-            self.output.outputs = tuple(
-                {"output_type": "display_data", "data": dict(b), "metadata": {}} for b in bundles
-            )
+        self.output.outputs = tuple(
+            {"output_type": "display_data", "data": dict(b), "metadata": {}} for b in bundles
+        )
 
     def watch(self, *controls: widgets.Widget) -> None:
         """Redraw once when any of *controls* changes value."""

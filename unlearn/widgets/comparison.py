@@ -26,7 +26,7 @@ from ..analysis.agreement import agreement, seat_series
 from ..data import tables
 from ..errors import ArgumentError, NoDataWarning
 from ..plotting.charts import PARTIAL_GID, partial_note, partial_rows
-from ..plotting.style import MARKERS, PALETTE, figure_bundle, new_figure, styled
+from ..plotting.style import MARKERS, PALETTE, figure_bundle, line_scale, new_figure, styled
 from ._base import WidgetBase, html_bundle, message, year_range
 from ._text import esc, name_of, percent, with_article, year_span
 
@@ -34,14 +34,18 @@ FIRST_YEAR, LAST_YEAR = 1946, 2026
 COLD_WAR_END = 1991  # the USSR dissolved in December 1991: averages start in 1992
 MARKED_YEARS = {1991: "1991: USSR dissolved", 2025: "2025"}
 MAX_STATES = 6
+ALL = ""  # the value of the "all issues" choice (None would render as a blank dropdown)
 DEFINITION_NAMES = {
     "exact": "exact match of yes/no/abstain",
     "lijphart": "Lijphart index (Voeten)",
-    "state_dept": "US State Department coincidence",
+    "votes_only": "State Department rule to 2016 (yes/no only)",
+    "state_dept": "US State Department coincidence (each year's rule)",
 }
 DEFINITION_PHRASES = {
     "lijphart": "by the Lijphart index, one abstention counting half",
-    "state_dept": "by the State Department's count, abstentions left out",
+    "votes_only": "by the State Department's rule to 2016, abstentions and absences left out",
+    "state_dept": ("by the rule of each year's State Department report: abstentions and absences "
+                   "left out to 2016, a split abstention counting half from 2017, an absence too from 2021"),
 }
 
 
@@ -153,8 +157,8 @@ def comparison_figure(frame: pd.DataFrame, years):
                 line.to_numpy(),
                 color=PALETTE[i % len(PALETTE)],
                 marker=MARKERS[i % len(MARKERS)],
-                markersize=4,
-                linewidth=1.6,
+                markersize=4 * line_scale(),
+                linewidth=1.6 * line_scale(),
                 label=pair,
             )
             partial = rows[partial_rows(rows).to_numpy() & rows["year"].between(start, end).to_numpy()]
@@ -226,9 +230,11 @@ class CountryComparison(WidgetBase):
         )
         self.states = widgets.TagsInput(value=list(states), allow_duplicates=False)
         self.years = year_range(years, FIRST_YEAR, LAST_YEAR)
+        # "" rather than None for "all issues": a Dropdown whose value is None shows no
+        # option at all, so the page would show a blank box at start
         self.issue = widgets.Dropdown(
-            options=[("all issues", None)] + [(n, c) for c, n in ISSUES.items()],
-            value=issue,
+            options=[("all issues", ALL)] + [(n, c) for c, n in ISSUES.items()],
+            value=ALL if issue is None else issue,
             description="Issue",
         )
         self.definition = widgets.Dropdown(
@@ -236,7 +242,12 @@ class CountryComparison(WidgetBase):
             value=definition,
             description="Agreement",
         )
-        self.seats = widgets.Checkbox(value=seats, description="follow the seat (USSR → Russia)")
+        self.seats = widgets.Checkbox(
+            value=seats,
+            description="follow the seat (USSR → Russia)",
+            indent=False,  # the label gets the room instead of a fixed 80 px description column
+            layout=widgets.Layout(width="auto"),
+        )
         self.series = pd.DataFrame()
         self.sentences: list[str] = []
         self.figure = None
@@ -275,7 +286,7 @@ class CountryComparison(WidgetBase):
         codes = resolve_states(self.states.value)
         years, issue, definition, seats = (
             self.years.value,
-            self.issue.value,
+            self.issue.value or None,
             self.definition.value,
             self.seats.value,
         )

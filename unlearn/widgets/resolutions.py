@@ -28,26 +28,26 @@ from ._text import esc, name_of
 
 GROUP_VOTES = ("yes", "no", "abstain", "absent", "unknown")
 MAX_RESULTS = 200
+ANY_YEAR = 0  # the value of the "any year" choice
 
 
 @functools.cache
 def _search_text() -> pd.Series:
-    """Symbol, title and agenda item of every roll call, lower-cased, for keyword search."""
+    """Symbol, title, curated names (``known_as``), agenda item and description of every roll
+    call, lower-cased, for keyword search ("crimea" finds A/RES/68/262 by its curated name)."""
     calls = tables.ga_roll_calls()
-    parts = [
-        calls[c].fillna("").astype("str")
-        for c in ("symbol", "symbol_raw", "title", "agenda_item", "description")
-    ]
-    return (
-        parts[0] + " " + parts[1] + " " + parts[2] + " " + parts[3] + " " + parts[4]
-    ).str.lower()
+    searched = ("symbol", "symbol_raw", "title", "known_as", "agenda_item", "description")
+    text = calls[searched[0]].fillna("").astype("str")
+    for column in searched[1:]:
+        text = text + " " + calls[column].fillna("").astype("str")
+    return text.str.lower()
 
 
 def search_roll_calls(
     query: str = "", year: int | None = None, limit: int = MAX_RESULTS
 ) -> pd.DataFrame:
-    """Roll calls whose symbol, title or agenda item contains every word of *query*
-    (case-insensitive), in *year* if given; newest first, at most *limit*.
+    """Roll calls whose symbol, title, curated names, agenda item or description contain every
+    word of *query* (case-insensitive), in *year* if given; newest first, at most *limit*.
 
     Columns: ``rcid``, ``date``, ``symbol``, ``title``, ``kind``, ``yes``, ``no``, ``abstain``.
     """
@@ -237,9 +237,10 @@ class ResolutionExplorer(WidgetBase):
             description="Search",
             continuous_update=False,
         )
+        # 0 rather than None for "any year": a Dropdown whose value is None shows a blank box
         self.year = widgets.Dropdown(
-            options=[("any year", None)] + [(str(y), int(y)) for y in years],
-            value=year,
+            options=[("any year", ANY_YEAR)] + [(str(y), int(y)) for y in years],
+            value=ANY_YEAR if year is None else int(year),
             description="Year",
         )
         self.results = widgets.Select(
@@ -284,7 +285,7 @@ class ResolutionExplorer(WidgetBase):
 
     def _search(self, _change=None) -> None:
         with self.batch():
-            self.found = search_roll_calls(self.query.value, self.year.value)
+            self.found = search_roll_calls(self.query.value, self.year.value or None)
             labels = [_result_label(r) for r in self.found.itertuples()]
             self.results.options = list(zip(labels, self.found["rcid"].astype(int), strict=True))
             self.results.value = int(self.found["rcid"].iloc[0]) if len(self.found) else None

@@ -17,10 +17,11 @@ import functools
 import ipywidgets as widgets
 import numpy as np
 import pandas as pd
+from matplotlib.ticker import MaxNLocator
 
 from ..analysis.vetoes import MEMBER_NAMES, SEAT_OF, vetoes_per_member
 from ..data import names, tables
-from ..plotting.style import MEMBER_STYLE, figure_bundle, new_figure, styled
+from ..plotting.style import MEMBER_STYLE, figure_bundle, line_scale, new_figure, styled
 from ._base import WidgetBase, html_bundle, year_range
 from ._text import esc, name_of, year_span
 
@@ -163,18 +164,22 @@ def veto_figure(cumulative: pd.DataFrame, by: str):
             line = cumulative[cumulative["who"] == who]
             style = MEMBER_STYLE.get(who, MEMBER_STYLE["USA"])
             cast = line[line["vetoes"] > 0]
-            ax.step(line["year"], line["cumulative"], where="post", color=style.colour, linewidth=2)
+            ax.step(line["year"], line["cumulative"], where="post", color=style.colour,
+                    linewidth=2 * line_scale())
             ax.plot(
                 cast["year"],
                 cast["cumulative"],
                 linestyle="none",
                 marker=style.marker,
                 color=style.colour,
-                markersize=5,
+                markersize=5 * line_scale(),
                 label=f"{who_label(who, by)} ({int(total)})",
             )
         ax.set_xlabel("year")
         ax.set_ylabel("vetoes, cumulative")
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # a count: no tick at 2.5 vetoes
+        ax.set_ylim(bottom=0)  # nor below none
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # years too: no 2022.5
         ax.set_xlim(cumulative["year"].min(), cumulative["year"].max() + 1)
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", frameon=False)
     return fig
