@@ -69,3 +69,49 @@ def test_2017_reproduces_every_published_figure_to_the_report_rounding():
     assert 2017 not in incomplete_years()
     rows = compared(2017)
     assert rows["off"].tolist() == [0.0] * 7, rows[["iso3", "published", "ours"]]
+
+
+def test_2017_counts_final_votes_only_paragraph_votes_put_every_figure_far_off():
+    """The 2017 report emphasised "the votes taken on final resolutions over those taken on
+    preliminary texts": counting the paragraph and amendment votes too (``kind=None``) puts
+    each of the seven figures 4 to 11 points above the published one."""
+    offs = compared(2017, kind=None)["off"]
+    assert offs.min() >= 4 and offs.max() <= 11
+
+
+# Years the data cannot reproduce, measured on 1-2 Dec 2026 (computed minus published, in
+# points at the report's rounding): (kind, most any figure is off, figures exact). A change
+# of either number means the data or the rule changed: look at why before updating it.
+NOT_REPRODUCED = {
+    # coverage: Voeten's file holds no vote of January-September 2018 or 2019, which the
+    # reports counted; the votes of October-December give figures within 3 and 2 points
+    2018: ("resolution", 3.0, 1),
+    2019: ("resolution", 2.0, 3),
+    # the rule to 2016 counted every plenary roll call, paragraph votes included: with every
+    # roll call here (kind=None) within 2.1 and 2.4 points; resolutions only, up to 5.7 and 6.6
+    2005: (None, 2.1, 0),
+    2008: (None, 2.4, 0),
+    # not the overall figures: the 2010 column has the small-denominator pattern of the
+    # report's "important votes" table (7/9, 11/13, 8/10; data/README.md), 11.6-24.6 points above
+    # the overall votes here; the 2013 column is 1.9-17.4 points above (not explained)
+    2010: (None, 24.6, 0),
+    2013: (None, 17.4, 0),
+}
+
+
+@pytest.mark.parametrize("year", sorted(NOT_REPRODUCED))
+def test_the_measured_deviation_of_the_years_not_reproduced(year):
+    """Pinned, not loosened: the bound is the deviation measured, and the count of exact
+    figures is pinned too, so that a coverage fix (or a regression) shows here."""
+    kind, most, exact = NOT_REPRODUCED[year]
+    if year in (2018, 2019):
+        assert year in incomplete_years()
+    offs = compared(year, kind=kind)["off"]
+    assert offs.abs().max() == pytest.approx(most)
+    assert int((offs == 0).sum()) == exact
+
+
+def test_before_2017_resolutions_alone_are_further_off_than_every_roll_call():
+    # the reports to 2016 counted paragraph votes: leaving them out moves 2005 and 2008 away
+    for year in (2005, 2008):
+        assert compared(year)["off"].abs().max() > compared(year, kind=None)["off"].abs().max() + 3
