@@ -2,8 +2,8 @@
 
 The reports' rule changed twice: to 2016 abstentions and absences were left out
 (``votes_only``); for 2017-2020 a split where one side abstained counts half, over the votes
-both cast, a vote both abstained on left out (``state_dept_2017``); from 2021 an absence also counts half, over every recorded
-vote (``state_dept_2021``). ``state_dept`` applies the rule of the year's report.
+both cast, a vote both abstained on left out (``state_dept_2017``); from 2021 an absence also
+counts half, over every recorded vote (``state_dept_2021``). ``state_dept`` applies the rule of the year's report.
 """
 
 from __future__ import annotations

@@ -46,10 +46,10 @@ def compared(year: int, kind="resolution") -> pd.DataFrame:
     ours = voted_with("USA", years=year, definition="state_dept", kind=kind).set_index("iso3")
     rows["ours"] = [
         as_printed(float(ours.loc[code, "agreement"]), digits)
-        for code, digits in zip(rows["iso3"], rows["decimals"])
+        for code, digits in zip(rows["iso3"], rows["decimals"], strict=True)
     ]
     rows["published"] = rows["published_pct"].map(Decimal)
-    rows["off"] = [float(a - b) for a, b in zip(rows["ours"], rows["published"])]
+    rows["off"] = [float(a - b) for a, b in zip(rows["ours"], rows["published"], strict=True)]
     return rows
 
 
