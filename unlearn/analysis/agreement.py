@@ -35,7 +35,7 @@ The definitions (``definition=``):
     divided by the votes "excluding absences"). A roll call on which both abstained is none
     of the three and is left out, like an absence: so scored, the seven published 2017 figures
     of ``data/state_dept_published.csv`` are reproduced to the report's rounding; scored as
-    identical votes (as ``lijphart`` does) all seven come out 1-1.5 points too high.
+    identical votes (as ``lijphart`` does) all seven come out 0.7-1.5 points too high.
 ``"state_dept_2021"``
     (same + both_abstained + 0.5 x (one_abstained + absent)) / (every recorded vote on which
     both were members and both votes are known): the reports from 2021, where an absence
