@@ -2,8 +2,8 @@
 
 The reports' rule changed twice: to 2016 abstentions and absences were left out
 (``votes_only``); for 2017-2020 a split where one side abstained counts half, over the votes
-both cast (``state_dept_2017``); from 2021 an absence also counts half, over every recorded
-vote (``state_dept_2021``). ``state_dept`` applies the rule of the year's report.
+both cast, a vote both abstained on left out (``state_dept_2017``); from 2021 an absence also
+counts half, over every recorded vote (``state_dept_2021``). ``state_dept`` applies the rule of the year's report.
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ from unlearn.errors import ArgumentError
 LETTERS = {"AAA": "yynaaxx?", "BBB": "ynnyayy?"}
 BY_HAND = {
     "votes_only": (2 / 3, 3),  # same / (same + opposite)
-    "state_dept_2017": (3.5 / 5, 5),  # (same + both abstained + 1/2 split) / votes both cast
+    # (same + 1/2 split) / (same + split + opposite): both abstaining is left out, like an
+    # absence (the report's published 2017 figures: tests/test_state_dept_published.py)
+    "state_dept_2017": (2.5 / 4, 4),
     "state_dept_2021": (4.5 / 7, 7),  # ... + 1/2 per absence, over every known recorded vote
 }
 
@@ -92,17 +94,27 @@ BOTTOM_2017 = {"ZWE", "BDI", "IRN", "SYR", "VEN", "PRK", "TKM", "CUB", "BOL", "Z
 TOP_2018 = ["ISR", "FSM", "CAN", "AUS", "MHL", "GBR", "HUN", "FRA", "POL", "CZE"]
 
 
-def test_the_2017_rule_reproduces_the_published_2017_ranking():
+def test_the_2017_rule_nearly_reproduces_the_published_2017_ranking():
+    """Nine of ten at each end, not ten: the residue is pinned, not hidden. With a vote both
+    abstained on left out (the scoring that reproduces the seven published 2017 percentages
+    exactly), Ukraine is 11th here (0.533, with 3 such votes), half a point below the Czech
+    Republic (0.538) and Hungary (0.538), where the report has it 9th; scored as identical
+    votes (``lijphart``) Ukraine is 9th by 0.0005, but every published percentage is 1 point
+    too high. The data hold two records of A/RES/72/164 (Voeten rcids 5569 and 6006, the
+    same votes), 95 roll calls against the report's 93 resolutions."""
     ranked = voted_with("USA", years=2017, definition="state_dept")
     assert set(ranked["rule"]) == {"state_dept_2017"}
-    assert ranked["iso3"].head(10).tolist() == TOP_2017  # in the published order
-    # nine of the published lowest ten; South Africa is 181st of 192 here (tied with
-    # Nicaragua, 0.197), Lebanon (0.189) 10th from the bottom
+    top = ranked["iso3"].head(10).tolist()
+    assert top[:8] == TOP_2017[:8]  # in the published order
+    assert set(top) - set(TOP_2017) == {"HUN"} and set(TOP_2017) - set(top) == {"UKR"}
+    assert ranked.set_index("iso3").loc["UKR", "rank"] == 11
+    # nine of the published lowest ten; South Africa is 182nd of 192 here (0.188, tied with
+    # Nicaragua), Laos (0.187) 10th from the bottom
     lowest = set(ranked["iso3"].tail(10))
-    assert lowest - BOTTOM_2017 == {"LBN"} and BOTTOM_2017 - lowest == {"ZAF"}
+    assert lowest - BOTTOM_2017 == {"LAO"} and BOTTOM_2017 - lowest == {"ZAF"}
     # the rule to 2016 does not give the published order: Canada before Micronesia
     old = voted_with("USA", years=2017, definition="votes_only")["iso3"].head(10).tolist()
-    assert old != TOP_2017
+    assert old[:3] != TOP_2017[:3]
 
 
 def test_the_2017_rule_reproduces_the_published_2018_top_ten():

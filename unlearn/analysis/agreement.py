@@ -29,11 +29,13 @@ The definitions (``definition=``):
     State's annual report to Congress, *Voting Practices in the United Nations*, up to the
     report on 2016 (abstentions and absences left out of numerator and denominator alike).
 ``"state_dept_2017"``
-    (same + both_abstained + 0.5 x one_abstained) / (votes both cast): the reports on 2017 to
+    (same + 0.5 x one_abstained) / (same + one_abstained + opposite): the reports on 2017 to
     2020 ("one point for every same vote, zero for every opposite vote and one-half point for
-    every partial vote", a partial vote being a split where one side abstained, divided by the
-    votes "excluding absences"). The sources found do not spell out a roll call on which both
-    abstained; it is read here as identical votes, so this rule equals ``lijphart``.
+    every partial vote", a partial vote being a split where one side, not both, abstained,
+    divided by the votes "excluding absences"). A roll call on which both abstained is none
+    of the three and is left out, like an absence: so scored, the seven published 2017 figures
+    of ``data/state_dept_published.csv`` are reproduced to the report's rounding; scored as
+    identical votes (as ``lijphart`` does) all seven come out 0.7-1.5 points too high.
 ``"state_dept_2021"``
     (same + both_abstained + 0.5 x (one_abstained + absent)) / (every recorded vote on which
     both were members and both votes are known): the reports from 2021, where an absence
@@ -327,8 +329,12 @@ def _ratio_terms(counts, definition: str):
     )
     if definition == "exact":
         return same + both, counts["common_votes"]
-    if definition in ("lijphart", "state_dept_2017"):
+    if definition == "lijphart":
         return same + both + 0.5 * one, counts["common_votes"]
+    if definition == "state_dept_2017":
+        # a vote both abstained on is neither same, opposite nor partial: left out, like an
+        # absence (this reproduces the report's published 2017 figures; identical does not)
+        return same + 0.5 * one, counts["common_votes"] - both
     if definition == "state_dept_2021":
         absent = counts["absent"]
         return same + both + 0.5 * (one + absent), counts["common_votes"] + absent
