@@ -2,7 +2,8 @@
 
 Layer: command line, the top: it calls the data layer and the classroom tooling.
 
-unlearn lab [--dir DIR]             JupyterLab on 00_start_here (installed: on a copy in DIR)
+unlearn lab [--dir DIR]             JupyterLab on the student copies (made in DIR on first run)
+unlearn lab --instructor            JupyterLab on the solved notebooks
 unlearn data fetch [--mirror DIR]   fetch, verify and build every table
 unlearn data status                 each source: cached?, coverage, licence, citation
 unlearn data verify                 re-hash every cached file and the tables in use
@@ -12,6 +13,7 @@ unlearn data install FILE           install such a bundle
 unlearn notebooks student OUT_DIR   student copies: solutions replaced, outputs cleared
                                     (refuses to replace a changed copy without --force)
 unlearn notebooks run [PATHS]       re-run notebooks in place, saving outputs for nbval
+unlearn notebooks assignment OUT    an nbgrader course folder (solutions, graded checks)
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ import json
 import os
 import sys
 
-from .classroom.notebooks import DEFAULT_WORKING_DIR, NOTEBOOKS, lab_folder
+from .classroom.lab import lab_folder
+from .classroom.notebooks import DEFAULT_INSTRUCTOR_DIR, DEFAULT_WORKING_DIR, NOTEBOOKS
 from .data import cache, config, sources
 from .errors import UnlearnError
 
@@ -156,8 +159,9 @@ def _data_install(args) -> int:
 
 
 def _lab(args) -> int:
-    root = lab_folder(args.dir)
-    print(f"Opening JupyterLab on {root}", flush=True)
+    root = lab_folder(args.dir, instructor=args.instructor)
+    which = "the solved notebooks (instructor)" if args.instructor else "the student copies"
+    print(f"Opening JupyterLab on {which} in {root}", flush=True)
     start = root / "00_start_here.ipynb"
     command = [sys.executable, "-m", "jupyter", "lab", f"--notebook-dir={root}"]
     if start.is_file():
@@ -177,8 +181,17 @@ def _student(args) -> int:
 def _run_notebooks(args) -> int:
     from .classroom.rerun import execute_in_place
 
-    for path in execute_in_place(args.paths or None):
+    for path in execute_in_place(args.paths or None, timeout=args.timeout):
         print(f"executed and saved {path}")
+    return 0
+
+
+def _assignment(args) -> int:
+    from .classroom.assignment import write_course
+
+    written = write_course(args.out_dir, args.only or None, force=args.force)
+    print(f"Wrote {len(written)} assignments to {args.out_dir}/source: {', '.join(p.name for p in written)}")
+    print(f"Next: cd {args.out_dir} && nbgrader generate_assignment ASSIGNMENT (see docs/instructor_guide.md)")
     return 0
 
 
@@ -188,17 +201,19 @@ def parser() -> argparse.ArgumentParser:
     lab = sub.add_parser(
         "lab",
         help="open JupyterLab on the notebooks (other options go to jupyter lab)",
-        description="Open JupyterLab on the lessons. In a checkout it opens notebooks/ itself; an installed "
-        f"unlearn first copies its notebooks into a folder of yours (--dir, default {DEFAULT_WORKING_DIR}), "
-        "never replacing a copy already there.",
+        description="Open JupyterLab on the lessons. By default on the student copies (exercises to do, no "
+        f"solutions), written on first run into a folder of yours (--dir, default {DEFAULT_WORKING_DIR}), never "
+        "replacing a copy already there. --instructor opens the solved notebooks: notebooks/ itself in a checkout, "
+        f"else a copy in --dir (default {DEFAULT_INSTRUCTOR_DIR}).",
         epilog="Any other option is passed on to jupyter lab (e.g. --no-browser --port 8899).",
         allow_abbrev=False,  # so that jupyter lab's options are never taken for a shortened --dir
     )
     lab.add_argument(
         "--dir",
-        help=f"the folder to copy the notebooks into and open (default {DEFAULT_WORKING_DIR} "
-        "when installed, notebooks/ in a checkout)",
+        help=f"the folder to copy the notebooks into and open (default {DEFAULT_WORKING_DIR}; with "
+        f"--instructor {DEFAULT_INSTRUCTOR_DIR} when installed, notebooks/ in a checkout)",
     )
+    lab.add_argument("--instructor", action="store_true", help="open the solved notebooks, not the student copies")
     lab.set_defaults(run=_lab)
     data = sub.add_parser("data", help="fetch, check and manage the data").add_subparsers(dest="action", required=True)
     fetch = data.add_parser("fetch", help="fetch, verify and build every table")
@@ -229,7 +244,23 @@ def parser() -> argparse.ArgumentParser:
     student.set_defaults(run=_student)
     run = nbs.add_parser("run", help="re-run notebooks in place and save their outputs (then review and commit)")
     run.add_argument("paths", nargs="*")
+    run.add_argument(
+        "--timeout", type=int, default=300, help="seconds one cell may run before the run stops and names it (300)"
+    )
     run.set_defaults(run=_run_notebooks)
+    assignment = nbs.add_parser(
+        "assignment",
+        help="write an nbgrader course folder: source/<assignment>/<notebook>.ipynb with graded checks",
+        description="Write an nbgrader course folder (nbgrader_config.py, source/<assignment>/...): each lesson and "
+        "homework notebook becomes an assignment whose solution cells are nbgrader solutions and whose exercises "
+        "get autograded checks (visible and hidden).",
+    )
+    assignment.add_argument("out_dir", help="the course folder to write (nbgrader's course_directory)")
+    assignment.add_argument(
+        "--only", nargs="*", help="assignment names or number prefixes to write (e.g. 01 02 hw01); default all"
+    )
+    assignment.add_argument("--force", action="store_true", help="replace source notebooks already in the folder")
+    assignment.set_defaults(run=_assignment)
     return top
 
 
