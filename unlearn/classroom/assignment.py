@@ -91,7 +91,7 @@ def write_course(
         folder = out / "source" / path.stem
         folder.mkdir(parents=True, exist_ok=True)
         nbformat.write(graded_notebook(nbformat.read(path, as_version=4), path.stem), folder / path.name)
-        for companion in sorted(path.parent.glob("*.md")):
+        for companion in sorted(NOTEBOOKS.glob("*.md")):  # the glossary the notebooks link to
             shutil.copyfile(companion, folder / companion.name)
         written.append(folder)
     config = CONFIG.format(course_id=course_id, root=str(out), exchange=exchange)

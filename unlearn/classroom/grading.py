@@ -7,7 +7,6 @@ folder's ``nbgrader_config.py`` (written by :mod:`.assignment`) imports this mod
 
 from __future__ import annotations
 
-from nbclient.exceptions import CellTimeoutError
 from nbconvert.preprocessors import ClearMetadataPreprocessor
 from nbgrader.preprocessors import (
     AssignLatePenalties,
@@ -18,15 +17,15 @@ from nbgrader.preprocessors import (
     SaveAutoGrades,
 )
 
-from .rerun import IOPUB_TIMEOUT, cell_name
+from .rerun import IOPUB_TIMEOUT, SlicedPolling, cell_name
 
 CELL_TIMEOUT = 120
 """Seconds one cell of a submission may run under the autograder (a lesson cell takes < 15 s)."""
 
 
-class NamingExecute(Execute):
-    """nbgrader's Execute, whose timeout error names the cell, and which never waits long
-    for outputs a missing widget front end would have consumed."""
+class NamingExecute(SlicedPolling, Execute):
+    """nbgrader's Execute, whose timeout error names the cell, and which polls the kernel's
+    replies in slices (:class:`.rerun.SlicedPolling`: the stall after widget cells)."""
 
     def preprocess(self, nb, resources=None, km=None):
         self._notebook_name = f"{(resources or {}).get('unique_key', 'notebook')}.ipynb"
@@ -34,17 +33,16 @@ class NamingExecute(Execute):
         self.raise_on_iopub_timeout = False
         return super().preprocess(nb, resources, km)
 
-    async def async_execute_cell(self, cell, cell_index, *args, **kwargs):
-        where = cell_name(self._notebook_name, cell_index, cell)
+    def preprocess_cell(self, cell, resources, index):
+        # nbconvert runs each cell through here (not through async_execute_cell)
+        where = cell_name(self._notebook_name, index, cell)
+        message = f"{where} did not finish within {self.timeout} s"
         self.error_on_timeout = {
             "ename": "CellTimeoutError",
-            "evalue": f"{where} did not finish within {self.timeout} s",
-            "traceback": [f"CellTimeoutError: {where} did not finish within {self.timeout} s"],
+            "evalue": message,
+            "traceback": [f"CellTimeoutError: {message}"],
         }
-        try:
-            return await super().async_execute_cell(cell, cell_index, *args, **kwargs)
-        except CellTimeoutError as exc:  # with error_on_timeout set nbclient records it; this is a fallback
-            raise CellTimeoutError(f"{where} did not finish within {self.timeout} s") from exc
+        return super().preprocess_cell(cell, resources, index)
 
 
 AUTOGRADE_PREPROCESSORS = [
