@@ -33,7 +33,7 @@ def _since_2006_hidden(answer) -> None:
     from ...data.tables import countries
 
     members = countries()
-    same_set(states(answer), set(members.index[members["member_from"] >= "2006-01-01"]), "states (members since 2006)")
+    same_set(states(answer), set(members.loc[members["member_from"] >= "2006-01-01", "iso3"]), "states (members since 2006)")
 
 
 CHECKS = {

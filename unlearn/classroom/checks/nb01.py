@@ -63,7 +63,8 @@ def _joined_hidden(answer) -> None:
     from ...data.tables import countries
 
     members = countries()
-    joined = {code: pd.Timestamp(day).normalize() for code, day in members["member_from"].dropna().items()}
+    dated = members.dropna(subset=["member_from"])
+    joined = {code: pd.Timestamp(day).normalize() for code, day in zip(dated["iso3"], dated["member_from"])}
     named = states(answer) & set(joined)
     dates = set(_dates(answer))
     if named:
