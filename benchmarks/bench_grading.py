@@ -22,8 +22,12 @@ import nbformat
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("UNLEARN_DATA_MIRROR", str(ROOT.parent / "shared" / "un-data"))
-ENV = {**os.environ, "PYTHONPATH": str(ROOT), "MPLBACKEND": "Agg",
-       "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])}
+ENV = {
+    **os.environ,
+    "PYTHONPATH": str(ROOT),
+    "MPLBACKEND": "Agg",
+    "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
+}
 
 
 def nbgrader(course: Path, *args: str) -> None:
@@ -33,8 +37,11 @@ def nbgrader(course: Path, *args: str) -> None:
 def submissions(course: Path, name: str, count: int) -> list[Path]:
     """*count* students' submissions: the released notebook filled with the solutions."""
     source = nbformat.read(course / "source" / name / f"{name}.ipynb", as_version=4)
-    answer = {c.metadata["nbgrader"]["grade_id"]: c.source.split("### BEGIN SOLUTION")[1].split("### END SOLUTION")[0]
-              for c in source.cells if c.metadata.get("nbgrader", {}).get("solution")}
+    answer = {
+        c.metadata["nbgrader"]["grade_id"]: c.source.split("### BEGIN SOLUTION")[1].split("### END SOLUTION")[0]
+        for c in source.cells
+        if c.metadata.get("nbgrader", {}).get("solution")
+    }
     released = nbformat.read(course / "release" / name / f"{name}.ipynb", as_version=4)
     for cell in released.cells:
         if (grade_id := cell.metadata.get("nbgrader", {}).get("grade_id")) in answer:
@@ -54,8 +61,9 @@ def baseline(paths: list[Path]) -> float:
     started = time.perf_counter()
     for path in paths:
         notebook = nbformat.read(path, as_version=4)
-        NotebookClient(notebook, timeout=120, kernel_name="python3",
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
+        NotebookClient(
+            notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        ).execute()
     return time.perf_counter() - started
 
 

@@ -85,6 +85,7 @@ def test_every_solution_becomes_code_that_assigns_its_answer():
             graded = assignment.solution_source(cell.source, number)
             inside = graded.split(assignment.BEGIN)[1].split(assignment.END)[0]
             tree = ast.parse(inside)
-            assigned = {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) for t in n.targets
-                        if isinstance(t, ast.Name)}
+            assigned = {
+                t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)
+            }
             assert f"exercise_{number}" in assigned, f"{path.stem} exercise {number}:\n{graded}"

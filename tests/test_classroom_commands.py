@@ -149,7 +149,8 @@ def test_assignment_refuses_to_replace_a_course_folder_and_names_the_assignments
     course = tmp_path / "course"
     assert cli.main(["notebooks", "assignment", str(course), "--only", "00", "hw01"]) == 0
     assert sorted(p.name for p in (course / "source").iterdir()) == ["00_start_here", "hw01_un_bodies"]
-    assert (course / "nbgrader_config.py").is_file() and (course / "source" / "hw01_un_bodies" / "glossary.md").is_file()
+    assert (course / "nbgrader_config.py").is_file()
+    assert (course / "source" / "hw01_un_bodies" / "glossary.md").is_file()
     capsys.readouterr()
     assert cli.main(["notebooks", "assignment", str(course), "--only", "00"]) == 2
     one_error_line(capsys, "already holds 00_start_here", "--force")

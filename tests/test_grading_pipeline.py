@@ -26,15 +26,20 @@ LESSONS = ["01_un_bodies", "hw02_general_assembly"]
 
 WRONG = {
     # plausible mistakes: the counts in the wrong order, the whole Council, a vote count for the years
-    "01_un_bodies": {1: "exercise_1 = (lessons.member_count('1993-01-01'), lessons.member_count('1990-01-01'))",
-                     2: "exercise_2 = lessons.council_seats(2022)"},
+    "01_un_bodies": {
+        1: "exercise_1 = (lessons.member_count('1993-01-01'), lessons.member_count('1990-01-01'))",
+        2: "exercise_2 = lessons.council_seats(2022)",
+    },
     "hw02_general_assembly": {1: "exercise_1 = (True, True)"},
 }
 
 
 def nbgrader(course: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
-           "PYTHONPATH": str(ROOT)}
+    env = {
+        **os.environ,
+        "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
+        "PYTHONPATH": str(ROOT),
+    }
     result = subprocess.run(
         [sys.executable, "-m", "nbgrader", *args], cwd=course, env=env, capture_output=True, text=True, timeout=300
     )
@@ -62,7 +67,8 @@ def submit(course: Path, name: str, student: str, answers: dict[int, str]) -> No
         if meta.get("solution"):
             number = int(meta["grade_id"].rsplit("_", 1)[1])
             stub = re.compile(r"^# YOUR CODE HERE.*$", re.MULTILINE)
-            cell.source = stub.sub(lambda _: answers.get(number, "pass"), cell.source)
+            written = answers.get(number, "pass")
+            cell.source = stub.sub(lambda _, code=written: code, cell.source)
     folder = course / "submitted" / student / name
     folder.mkdir(parents=True)
     nbformat.write(notebook, folder / f"{name}.ipynb")

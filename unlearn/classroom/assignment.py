@@ -40,7 +40,7 @@ HOMEWORK = next(
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
 
-CONFIG = '''\
+CONFIG = """\
 # nbgrader's configuration for the unlearn course (written by `unlearn notebooks assignment`).
 from unlearn.classroom.grading import AUTOGRADE_PREPROCESSORS, CELL_TIMEOUT
 
@@ -53,7 +53,7 @@ c.ClearSolutions.code_stub = {{"python": "# YOUR CODE HERE: put your answer in p
 c.Execute.timeout = CELL_TIMEOUT
 c.Autograde.autograde_preprocessors = AUTOGRADE_PREPROCESSORS
 c.Exchange.root = {exchange!r}
-'''
+"""
 
 
 def assignment_sources(source_dirs: list[Path] | None = None) -> list[Path]:

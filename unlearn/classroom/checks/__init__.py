@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,11 @@ def numbers(answer: Any) -> list[float]:
     """
     import numpy as np
 
-    return [v for v in values(answer) if isinstance(v, int | float | np.integer | np.floating) and not isinstance(v, bool | np.bool_)]
+    return [
+        v
+        for v in values(answer)
+        if isinstance(v, int | float | np.integer | np.floating) and not isinstance(v, bool | np.bool_)
+    ]
 
 
 def booleans(answer: Any) -> list[bool]:
@@ -152,9 +157,11 @@ def states(answer: Any) -> set[str]:
 def same_set(got: set, expected: set, what: str) -> None:
     """Fail with one line naming what is missing and what is extra."""
     missing, extra = sorted(map(str, expected - got)), sorted(map(str, got - expected))
-    assert not missing and not extra, (
-        f"not the right {what}: " + "; ".join(
-            part for part in (f"missing {', '.join(missing)}" if missing else "",
-                              f"not expected {', '.join(extra)}" if extra else "") if part
+    assert not missing and not extra, f"not the right {what}: " + "; ".join(
+        part
+        for part in (
+            f"missing {', '.join(missing)}" if missing else "",
+            f"not expected {', '.join(extra)}" if extra else "",
         )
+        if part
     )

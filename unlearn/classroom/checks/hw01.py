@@ -15,7 +15,9 @@ def _count_visible(answer) -> None:
 def _count_hidden(answer) -> None:
     from ...lessons import member_count
 
-    assert member_count("2000-01-01") in numbers(answer), f"not the number of members on 1 January 2000 ({numbers(answer)})"
+    assert member_count("2000-01-01") in numbers(answer), (
+        f"not the number of members on 1 January 2000 ({numbers(answer)})"
+    )
 
 
 def _states_visible(answer) -> None:
@@ -33,7 +35,9 @@ def _since_2006_hidden(answer) -> None:
     from ...data.tables import countries
 
     members = countries()
-    same_set(states(answer), set(members.loc[members["member_from"] >= "2006-01-01", "iso3"]), "states (members since 2006)")
+    same_set(
+        states(answer), set(members.loc[members["member_from"] >= "2006-01-01", "iso3"]), "states (members since 2006)"
+    )
 
 
 CHECKS = {

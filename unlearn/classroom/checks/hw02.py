@@ -9,7 +9,9 @@ from . import Check, booleans, numbers, states
 
 
 def _decisions_visible(answer) -> None:
-    assert len(booleans(answer)) == 2, "give two decisions, ordinary question first (two ga_adopted results, or True/False)"
+    assert len(booleans(answer)) == 2, (
+        "give two decisions, ordinary question first (two ga_adopted results, or True/False)"
+    )
 
 
 def _decisions_hidden(answer) -> None:

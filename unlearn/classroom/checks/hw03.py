@@ -9,7 +9,9 @@ from . import Check, booleans, numbers
 
 
 def _decisions_visible(answer) -> None:
-    assert len(booleans(answer)) == 2, "give two decisions (two sc_adopted results, or True/False), the 9-0-6 draft first"
+    assert len(booleans(answer)) == 2, (
+        "give two decisions (two sc_adopted results, or True/False), the 9-0-6 draft first"
+    )
 
 
 def _decisions_hidden(answer) -> None:

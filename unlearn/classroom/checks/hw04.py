@@ -19,7 +19,9 @@ def _share_hidden(answer) -> None:
 
     expected = float(agreement("Germany", "France", years=(2020, 2020))["agreement"].item())
     got = numbers(column_or_values(answer, "agreement"))
-    assert any(abs(v - expected) < 0.0005 for v in got), f"not the exact-match agreement of Germany and France in 2020 ({got})"
+    assert any(abs(v - expected) < 0.0005 for v in got), (
+        f"not the exact-match agreement of Germany and France in 2020 ({got})"
+    )
 
 
 def _top_visible(answer) -> None:

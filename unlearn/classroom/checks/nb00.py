@@ -28,7 +28,7 @@ def _citation_visible(answer) -> None:
 
 
 def _citation_hidden(answer) -> None:
-    from ... import citation
+    from ...data.tables import citation
 
     first = " ".join(citation("vetoes").splitlines()[0].split())
     text = " ".join(" ".join(str(v) for v in values(answer)).split())

@@ -64,7 +64,9 @@ def _joined_hidden(answer) -> None:
 
     members = countries()
     dated = members.dropna(subset=["member_from"])
-    joined = {code: pd.Timestamp(day).normalize() for code, day in zip(dated["iso3"], dated["member_from"])}
+    joined = {
+        code: pd.Timestamp(day).normalize() for code, day in zip(dated["iso3"], dated["member_from"], strict=True)
+    }
     named = states(answer) & set(joined)
     dates = set(_dates(answer))
     if named:

@@ -34,7 +34,9 @@ def _crimea_hidden(answer) -> None:
     from ...analysis.groups import how_voted
 
     table = how_voted("A/RES/68/262", groups="regional groups")
-    expected = {g.lower() for g in table.loc[(table["kind"] == "regional group") & (table["majority"] != "yes"), "group"]}
+    expected = {
+        g.lower() for g in table.loc[(table["kind"] == "regional group") & (table["majority"] != "yes"), "group"]
+    }
     same_set(_groups(answer), expected, "regional groups")
 
 
