@@ -17,9 +17,10 @@ from unlearn.classroom.checks import check, checks_for
 from unlearn.classroom.student_copies import exercise_number
 
 ROOT = Path(__file__).resolve().parent.parent
-CHECKED = [ROOT / "notebooks" / "00_start_here.ipynb", ROOT / "notebooks" / "02_general_assembly.ipynb"] + sorted(
-    (ROOT / "homework").glob("*.ipynb")
-)
+CHECKED = [
+    ROOT / "notebooks" / f"{name}.ipynb"
+    for name in ("00_start_here", "02_general_assembly", "03_security_council_and_veto", "04_voting_blocs")
+] + sorted((ROOT / "homework").glob("*.ipynb"))
 
 
 def answers(path: Path) -> dict[int, object]:
@@ -89,3 +90,17 @@ def test_every_solution_becomes_code_that_assigns_its_answer():
                 t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)
             }
             assert f"exercise_{number}" in assigned, f"{path.stem} exercise {number}:\n{graded}"
+
+
+def test_the_lesson_03_and_04_checks_refuse_plausible_mistakes(built):
+    import unlearn
+
+    with pytest.raises(AssertionError, match="non-procedural first"):
+        check("03_security_council_and_veto", 1, (True, True), hidden=True)
+    with pytest.raises(AssertionError, match="three topics"):
+        check("03_security_council_and_veto", 3, ["Israel-Palestine", "Israel-Lebanon", "Korea"], hidden=True)
+    china = unlearn.voted_with("China", years=2024).head(5)
+    with pytest.raises(AssertionError, match="most like Russia"):
+        check("04_voting_blocs", 2, (china, china), hidden=True)
+    with pytest.raises(AssertionError, match="agreement figures of 2024"):
+        check("04_voting_blocs", 1, [0.9, 0.95, 0.99], hidden=True)
