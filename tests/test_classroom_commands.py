@@ -69,7 +69,7 @@ def test_no_notebooks_found_is_an_error_that_says_where(tmp_path, capsys):
     assert not (tmp_path / "out").exists()
 
 
-def test_lab_copies_the_notebooks_into_dir_and_keeps_copies_already_there(tmp_path):
+def test_lab_writes_student_copies_into_dir_and_keeps_copies_already_there(tmp_path):
     work = tmp_path / "my notebooks"
     work.mkdir()
     (work / SEVEN[0]).write_text("my own version", encoding="utf-8")
@@ -83,7 +83,81 @@ def test_lab_copies_the_notebooks_into_dir_and_keeps_copies_already_there(tmp_pa
     assert result.returncode == 0, result.stderr[-2000:]
     assert sorted(p.name for p in work.glob("*.ipynb")) == SEVEN and (work / "glossary.md").is_file()
     assert (work / SEVEN[0]).read_text(encoding="utf-8") == "my own version"
-    assert f"Opening JupyterLab on {work}" in result.stdout
+    assert f"Opening JupyterLab on the student copies in {work}" in result.stdout
+    for name in SEVEN[1:]:
+        cells = nbformat.read(work / name, as_version=4).cells
+        assert not any("solution" in c.metadata.get("tags", []) for c in cells), f"{name} holds solutions"
+        assert not any(c.get("outputs") for c in cells if c.cell_type == "code"), f"{name} holds outputs"
+    assert not (work / "sanitize.cfg").exists()
+
+
+def test_lab_instructor_opens_the_solved_notebooks(tmp_path):
+    work = tmp_path / "solved"
+    result = subprocess.run(
+        [sys.executable, "-m", "unlearn.cli", "lab", "--instructor", "--dir", str(work), "--version"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert f"Opening JupyterLab on the solved notebooks (instructor) in {work}" in result.stdout
+    assert contents(work)[SEVEN[1]] == (SOURCE / SEVEN[1]).read_bytes()
+
+
+def test_lab_in_a_checkout_never_opens_the_solutions_by_default(tmp_path, monkeypatch):
+    from unlearn.classroom.lab import lab_folder
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    folder = lab_folder()
+    assert folder == tmp_path / "unlearn-notebooks" and folder != SOURCE
+    assert lab_folder(instructor=True) == notebooks.NOTEBOOKS
+
+
+def test_notebooks_run_names_the_cell_that_passes_its_timeout(tmp_path):
+    slow = tmp_path / "slow.ipynb"
+    cells = [nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell("import time\ntime.sleep(120)")]
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), slow)
+    before = slow.read_bytes()
+    result = subprocess.run(
+        [sys.executable, "-m", "unlearn.cli", "notebooks", "run", "--timeout", "3", str(slow)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2, result.stdout + result.stderr[-2000:]
+    lines = result.stderr.strip().splitlines()
+    assert lines[-1] == (
+        "unlearn: slow.ipynb cell 1 (import time) did not finish within 3 s; nothing was saved "
+        "(run it in JupyterLab to see where it waits, or allow more with --timeout)"
+    ), lines
+    assert slow.read_bytes() == before
+
+
+def test_the_autograder_names_the_cell_that_passes_its_timeout():
+    from unlearn.classroom.grading import NamingExecute
+
+    cells = [nbformat.v4.new_code_cell("exercise_1 = 1"), nbformat.v4.new_code_cell("import time\ntime.sleep(120)")]
+    notebook = nbformat.v4.new_notebook(cells=cells)
+    NamingExecute(timeout=3).preprocess(notebook, {"unique_key": "hw01_un_bodies"})
+    errors = ["\n".join(o.traceback) for o in notebook.cells[1].outputs if o.output_type == "error"]
+    assert any("hw01_un_bodies.ipynb cell 1 (import time) did not finish within 3 s" in e for e in errors), errors
+
+
+def test_assignment_refuses_to_replace_a_course_folder_and_names_the_assignments(tmp_path, capsys):
+    course = tmp_path / "course"
+    assert cli.main(["notebooks", "assignment", str(course), "--only", "00", "hw01"]) == 0
+    assert sorted(p.name for p in (course / "source").iterdir()) == ["00_start_here", "hw01_un_bodies"]
+    assert (course / "nbgrader_config.py").is_file()
+    assert (course / "source" / "hw01_un_bodies" / "glossary.md").is_file()
+    capsys.readouterr()
+    assert cli.main(["notebooks", "assignment", str(course), "--only", "00"]) == 2
+    one_error_line(capsys, "already holds 00_start_here", "--force")
+    assert cli.main(["notebooks", "assignment", str(course), "--only", "00", "--force"]) == 0
+    capsys.readouterr()
+    assert cli.main(["notebooks", "assignment", str(course), "--only", "99"]) == 2
+    one_error_line(capsys, "no notebook matches '99'", "01_un_bodies", "hw02_general_assembly")
 
 
 def test_lab_never_works_inside_the_installed_notebooks(capsys):

@@ -28,6 +28,7 @@ EXPECTED = [
     "05_february_2025",
     "06_a_break_with_the_past",
     "07_fact_check_the_news",
+    "08_capstone",
 ]
 
 
@@ -115,3 +116,38 @@ def test_student_copies_replace_solutions_and_still_run(tmp_path, built):
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert " passed" in result.stdout
+
+
+def test_student_copies_carry_nothing_of_the_instructors(tmp_path):
+    """No nbval tag, output, execution count or timestamp, saved widget state, answer or
+    instructor-only cell, sanitize.cfg or sentence about solution cells; stubs with ``...``."""
+    import re
+    import shutil
+
+    source = tmp_path / "source"
+    shutil.copytree(ROOT / "notebooks", source)
+    marked = source / f"{EXPECTED[1]}.ipynb"
+    notebook = nbformat.read(marked, as_version=4)
+    answer = nbformat.v4.new_markdown_cell("ANSWER-TEXT: 159 and 177, because of the Soviet successions.")
+    answer.metadata["tags"] = ["answer"]
+    conclusion = nbformat.v4.new_markdown_cell("CONCLUSION-TEXT: so the lesson's answer is yes.")
+    conclusion.metadata["tags"] = ["instructor-only"]
+    notebook.cells[2:2] = [conclusion]
+    notebook.cells.append(answer)
+    nbformat.write(notebook, marked)
+
+    written = student_copies.write_student_versions(tmp_path / "class", source)
+    assert not (tmp_path / "class" / "sanitize.cfg").exists() and (tmp_path / "class" / "glossary.md").exists()
+    for path in written:
+        text = path.read_text(encoding="utf-8")
+        raw = json.loads(text)
+        assert "widgets" not in raw["metadata"], f"{path.name} keeps the saved widget state"
+        assert "nbval" not in text.lower(), f"{path.name} keeps nbval's tags"
+        assert "ANSWER-TEXT" not in text and "CONCLUSION-TEXT" not in text
+        assert not re.search(r"\bsolution cells?\b", text, re.IGNORECASE), f"{path.name} speaks of solution cells"
+        for cell in raw["cells"]:
+            assert "execution" not in cell["metadata"] and "solution" not in cell["metadata"].get("tags", [])
+            if cell["cell_type"] == "code":
+                assert cell["execution_count"] is None and cell["outputs"] == []
+        stubs = [c for c in raw["cells"] if "exercise-stub" in c["metadata"].get("tags", [])]
+        assert all(re.search(r"^exercise_\d+ = \.\.\.", "".join(c["source"]), re.M) for c in stubs)

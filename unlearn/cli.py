@@ -2,7 +2,8 @@
 
 Layer: command line, the top: it calls the data layer and the classroom tooling.
 
-unlearn lab [--dir DIR]             JupyterLab on 00_start_here (installed: on a copy in DIR)
+unlearn lab [--dir DIR]             JupyterLab on the student copies (made in DIR on first run)
+unlearn lab --instructor            JupyterLab on the solved notebooks
 unlearn data fetch [--mirror DIR]   fetch, verify and build every table
 unlearn data status                 each source: cached?, coverage, licence, citation
 unlearn data coverage [--today D]   GA roll calls per year and source, incomplete years, known gaps
@@ -16,6 +17,7 @@ unlearn notebooks run [PATHS]       re-run notebooks in place, saving outputs fo
 unlearn present NAME [--port N]     project a dashboard with Voila (simulator, resolutions,
                                     comparison; --list shows them)
 unlearn notebooks handouts OUT_DIR  printable HTML per lesson (widgets shown as their static view)
+unlearn notebooks assignment OUT    an nbgrader course folder (solutions, graded checks)
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ import json
 import os
 import sys
 
-from .classroom.notebooks import DEFAULT_WORKING_DIR, NOTEBOOKS, lab_folder
+from .classroom.lab import lab_folder
+from .classroom.notebooks import DEFAULT_INSTRUCTOR_DIR, DEFAULT_WORKING_DIR, NOTEBOOKS
 from .data import cache, config, sources
 from .errors import UnlearnError
 
@@ -167,8 +170,9 @@ def _data_install(args) -> int:
 
 
 def _lab(args) -> int:
-    root = lab_folder(args.dir)
-    print(f"Opening JupyterLab on {root}", flush=True)
+    root = lab_folder(args.dir, instructor=args.instructor)
+    which = "the solved notebooks (instructor)" if args.instructor else "the student copies"
+    print(f"Opening JupyterLab on {which} in {root}", flush=True)
     start = root / "00_start_here.ipynb"
     command = [sys.executable, "-m", "jupyter", "lab", f"--notebook-dir={root}"]
     if start.is_file():
@@ -196,7 +200,7 @@ def _handouts(args) -> int:
 def _run_notebooks(args) -> int:
     from .classroom.rerun import execute_in_place
 
-    for path in execute_in_place(args.paths or None):
+    for path in execute_in_place(args.paths or None, timeout=args.timeout):
         print(f"executed and saved {path}")
     return 0
 
@@ -214,6 +218,14 @@ def _present(args) -> int:
     command = dashboards.voila_command(args.name, port=args.port, browser=not args.no_browser, extra=args.extra)
     print(f"Presenting {args.name} at http://127.0.0.1:{args.port}/ (Ctrl-C stops it)", flush=True)
     os.execv(sys.executable, command)
+
+
+def _assignment(args) -> int:
+    from .classroom.assignment import write_course
+
+    written = write_course(args.out_dir, args.only or None, force=args.force)
+    print(f"Wrote {len(written)} assignments to {args.out_dir}/source: {', '.join(p.name for p in written)}")
+    print(f"Next: cd {args.out_dir} && nbgrader generate_assignment ASSIGNMENT (see docs/instructor_guide.md)")
     return 0
 
 
@@ -223,17 +235,19 @@ def parser() -> argparse.ArgumentParser:
     lab = sub.add_parser(
         "lab",
         help="open JupyterLab on the notebooks (other options go to jupyter lab)",
-        description="Open JupyterLab on the lessons. In a checkout it opens notebooks/ itself; an installed "
-        f"unlearn first copies its notebooks into a folder of yours (--dir, default {DEFAULT_WORKING_DIR}), "
-        "never replacing a copy already there.",
+        description="Open JupyterLab on the lessons. By default on the student copies (exercises to do, no "
+        f"solutions), written on first run into a folder of yours (--dir, default {DEFAULT_WORKING_DIR}), never "
+        "replacing a copy already there. --instructor opens the solved notebooks: notebooks/ itself in a checkout, "
+        f"else a copy in --dir (default {DEFAULT_INSTRUCTOR_DIR}).",
         epilog="Any other option is passed on to jupyter lab (e.g. --no-browser --port 8899).",
         allow_abbrev=False,  # so that jupyter lab's options are never taken for a shortened --dir
     )
     lab.add_argument(
         "--dir",
-        help=f"the folder to copy the notebooks into and open (default {DEFAULT_WORKING_DIR} "
-        "when installed, notebooks/ in a checkout)",
+        help=f"the folder to copy the notebooks into and open (default {DEFAULT_WORKING_DIR}; with "
+        f"--instructor {DEFAULT_INSTRUCTOR_DIR} when installed, notebooks/ in a checkout)",
     )
+    lab.add_argument("--instructor", action="store_true", help="open the solved notebooks, not the student copies")
     lab.set_defaults(run=_lab)
     data = sub.add_parser("data", help="fetch, check and manage the data").add_subparsers(dest="action", required=True)
     fetch = data.add_parser("fetch", help="fetch, verify and build every table")
@@ -274,6 +288,9 @@ def parser() -> argparse.ArgumentParser:
     handouts.set_defaults(run=_handouts)
     run = nbs.add_parser("run", help="re-run notebooks in place and save their outputs (then review and commit)")
     run.add_argument("paths", nargs="*")
+    run.add_argument(
+        "--timeout", type=int, default=300, help="seconds one cell may run before the run stops and names it (300)"
+    )
     run.set_defaults(run=_run_notebooks)
     present = sub.add_parser(
         "present",
@@ -285,6 +302,19 @@ def parser() -> argparse.ArgumentParser:
     present.add_argument("--port", type=int, default=8866, help="the port on 127.0.0.1 (default 8866)")
     present.add_argument("--no-browser", action="store_true", help="do not open a browser tab")
     present.set_defaults(run=_present)
+    assignment = nbs.add_parser(
+        "assignment",
+        help="write an nbgrader course folder: source/<assignment>/<notebook>.ipynb with graded checks",
+        description="Write an nbgrader course folder (nbgrader_config.py, source/<assignment>/...): each lesson and "
+        "homework notebook becomes an assignment whose solution cells are nbgrader solutions and whose exercises "
+        "get autograded checks (visible and hidden).",
+    )
+    assignment.add_argument("out_dir", help="the course folder to write (nbgrader's course_directory)")
+    assignment.add_argument(
+        "--only", nargs="*", help="assignment names or number prefixes to write (e.g. 01 02 hw01); default all"
+    )
+    assignment.add_argument("--force", action="store_true", help="replace source notebooks already in the folder")
+    assignment.set_defaults(run=_assignment)
     return top
 
 

@@ -5,7 +5,7 @@ Layer: classroom tooling.
 A wheel ships the notebooks inside the package (``unlearn/_notebooks``, see pyproject.toml); a
 checkout has them in ``notebooks/``. The packaged copy wins, as in ``config.curated_dir()``, so
 an installed unlearn never depends on a checkout. The packaged copy sits in site-packages and is
-never opened or written: ``unlearn lab`` copies it into a working folder first.
+never opened or written: ``unlearn lab`` (:mod:`.lab`) copies it into a working folder first.
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ PACKAGE = Path(__file__).resolve().parent.parent
 PACKAGED = PACKAGE / "_notebooks"
 CHECKOUT = PACKAGE.parent / "notebooks"
 DEFAULT_WORKING_DIR = "~/unlearn-notebooks"
-"""Where ``unlearn lab`` copies the packaged notebooks when no ``--dir`` is given."""
+"""Where ``unlearn lab`` writes the student copies when no ``--dir`` is given."""
+DEFAULT_INSTRUCTOR_DIR = "~/unlearn-notebooks-instructor"
+"""Where ``unlearn lab --instructor`` copies the packaged (solved) notebooks when installed."""
 
 
 def notebooks_dir() -> Path:
@@ -54,20 +56,6 @@ def companion_files(folder: str | Path = NOTEBOOKS) -> list[Path]:
     """The files that travel with the notebooks: the glossary they link to, nbval's sanitize.cfg."""
     folder = Path(folder)
     return sorted(folder.glob("*.md")) + sorted(folder.glob("*.cfg"))
-
-
-def lab_folder(chosen: str | Path | None = None, source: Path = NOTEBOOKS) -> Path:
-    """The folder JupyterLab opens: a checkout's notebooks/ as they are (unless *chosen*), else
-    *chosen* or :data:`DEFAULT_WORKING_DIR` with the notebooks copied in, since site-packages
-    is no place to save work."""
-    notebook_paths(source)
-    if chosen is None and not is_packaged(source):
-        return source
-    folder = Path(chosen or DEFAULT_WORKING_DIR).expanduser()
-    if is_packaged(folder):
-        raise UnlearnError(f"{folder} is the installed copy of the notebooks; choose a folder of your own")
-    copy_missing(folder, source)
-    return folder
 
 
 def copy_missing(folder: Path, source: Path = NOTEBOOKS) -> list[Path]:
