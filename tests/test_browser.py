@@ -26,6 +26,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -160,17 +161,28 @@ def jupyterlab(folder: Path):
 
 
 def wait_for_server(base: str, token: str, server: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + SERVER_START
+    wait_until_answering(f"{base}/api/status?token={token}", server, log, SERVER_START, "JupyterLab")
+
+
+def wait_until_answering(url: str, server: subprocess.Popen, log: Path, seconds: float, what: str,
+                         answers=(200,)) -> None:
+    """Poll *url* until it answers with a status in *answers*; fail with the end of *log* if
+    *server* exits first or *seconds* pass."""
+    deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            pytest.fail(f"JupyterLab exited with {server.returncode}:\n{log.read_text()[-3000:]}")
+            pytest.fail(f"{what} exited with {server.returncode}:\n{log.read_text()[-3000:]}")
         try:
-            with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2) as response:
-                if response.status == 200:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status in answers:
                     return
+        except urllib.error.HTTPError as error:
+            if error.code in answers:
+                return
+            time.sleep(0.5)
         except OSError:
             time.sleep(0.5)
-    pytest.fail(f"JupyterLab did not answer within {SERVER_START} s:\n{log.read_text()[-3000:]}")
+    pytest.fail(f"{what} did not answer within {seconds} s:\n{log.read_text()[-3000:]}")
 
 
 def stop(server: subprocess.Popen) -> None:

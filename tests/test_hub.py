@@ -27,12 +27,18 @@ import site
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from test_browser import CHROMIUM_ARGS, chromium, free_port, quiet_settings, run_all_cells, stop
+from test_browser import (
+    CHROMIUM_ARGS,
+    chromium,
+    free_port,
+    quiet_settings,
+    run_all_cells,
+    stop,
+    wait_until_answering,
+)
 
 pytestmark = pytest.mark.hub
 
@@ -154,7 +160,7 @@ def hub(classroom, password: str):
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait_for(base, server, folder / "hub.log")
+        wait_until_answering(f"{base}/hub/health", server, folder / "hub.log", HUB_START, "JupyterHub")
         yield base
     finally:
         stop(server)
@@ -162,20 +168,6 @@ def hub(classroom, password: str):
         artifacts = ROOT / "test-artifacts"
         artifacts.mkdir(exist_ok=True)
         shutil.copy(folder / "hub.log", artifacts / "hub.log")
-
-
-def _wait_for(base: str, server: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + HUB_START
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"JupyterHub exited with {server.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{base}/hub/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    pytest.fail(f"JupyterHub did not answer within {HUB_START} s:\n{log.read_text()[-3000:]}")
 
 
 def _log_in(browser, base: str, name: str, password: str):

@@ -12,14 +12,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import nbformat
 import pytest
-from test_browser import CHROMIUM_ARGS, chromium, free_port, stop
+from test_browser import CHROMIUM_ARGS, chromium, free_port, stop, wait_until_answering
 
 from unlearn import cli
 from unlearn.classroom import dashboards
@@ -67,7 +64,9 @@ def test_present_serves_the_simulator_and_a_click_on_a_seat_changes_the_verdict(
     server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}/"
     try:
-        _wait_for(base, server, tmp_path / "voila.log")
+        # any HTTP answer will do: Voila serves no status page at every version
+        wait_until_answering(f"{base}api/status", server, tmp_path / "voila.log", START, "unlearn present",
+                             answers=range(100, 600))
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
             try:
@@ -89,18 +88,3 @@ def test_present_serves_the_simulator_and_a_click_on_a_seat_changes_the_verdict(
     finally:
         stop(server)
         log.close()
-
-
-def _wait_for(base: str, server: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + START
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"unlearn present exited with {server.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{base}api/status", timeout=2):
-                return
-        except urllib.error.HTTPError:
-            return  # the server answers (Voila serves no status page at every version)
-        except OSError:
-            time.sleep(0.5)
-    pytest.fail(f"unlearn present did not answer within {START} s:\n{log.read_text()[-3000:]}")
