@@ -317,6 +317,11 @@ def display_checks(cells) -> list:
         background, text = selected_vote_contrast(cells.nth(0).locator(".unlearn-seat-USA"))
         assert background >= MIN_CONTRAST and text >= 4.5, f"contrast {background:.2f}:1, text {text:.2f}:1"
 
+    def timeline_choice_stands_out():
+        """'by state' / 'by permanent seat': every unlearn toggle, not only the seats."""
+        background, text = selected_vote_contrast(timeline)
+        assert background >= MIN_CONTRAST and text >= 4.5, f"contrast {background:.2f}:1, text {text:.2f}:1"
+
     return [
         issue_dropdown_shows_all_issues,
         seat_checkbox_label_is_whole,
@@ -324,6 +329,7 @@ def display_checks(cells) -> list:
         veto_counts_have_integer_ticks,
         chart_image_has_alt_text,
         chosen_vote_stands_out,
+        timeline_choice_stands_out,
     ]
 
 

@@ -225,7 +225,8 @@ class CountryComparison(WidgetBase):
             options=names,
             ensure_option=False,
             continuous_update=False,
-            placeholder="add a state: name, alias or code",
+            placeholder="name, alias or code",
+            layout=widgets.Layout(width="22em"),  # the whole placeholder shows
             description="Add",
         )
         self.states = widgets.TagsInput(value=list(states), allow_duplicates=False)

@@ -27,7 +27,7 @@ import pandas as pd
 from .. import charter
 from ..data import tables
 from ..plotting.style import VOTE_STYLE
-from ._base import WidgetBase, html_bundle
+from ._base import CHOSEN, WidgetBase, html_bundle
 from ._text import esc, name_of, with_article
 
 FIRST_YEAR, LAST_YEAR = 2000, 2026
@@ -279,16 +279,7 @@ def board_html(members: pd.DataFrame, votes: Mapping[str, str]) -> str:
     return f'<table aria-label="Council seats by vote"><tr>{"".join(cells)}</tr></table>'
 
 
-# The chosen vote of a seat: dark blue with bold white text and a black outline, against the
-# theme's light grey of the other choices (about 4.5:1 between the two backgrounds and 5:1 for
-# the text; WCAG 1.4.11 asks 3:1). The default theme only made it a slightly darker grey (1.6:1).
-SELECTED_VOTE = {"background": "#0072B2", "text": "#FFFFFF", "outline": "#000000"}
-SELECTED_VOTE_CSS = (
-    "<style>.unlearn-seats .jupyter-button.widget-toggle-button.mod-active {"
-    f"background-color:{SELECTED_VOTE['background']};color:{SELECTED_VOTE['text']};"
-    f"font-weight:bold;outline:2px solid {SELECTED_VOTE['outline']};outline-offset:-2px;"
-    "}</style>"
-)
+SELECTED_VOTE = CHOSEN  # the chosen vote of a seat: see widgets._base.CHOSEN_CSS
 
 
 class SecurityCouncilSimulator(WidgetBase):
@@ -329,7 +320,6 @@ class SecurityCouncilSimulator(WidgetBase):
         )
         self.seat_box = widgets.VBox()
         self.seat_box.add_class("unlearn-seats")
-        self.seat_style = widgets.HTML(SELECTED_VOTE_CSS)  # a <style>: the chosen vote stands out
         self.seats: dict[str, widgets.ToggleButtons] = {}
         self.outcome: Outcome | None = None
         self._loading = False
@@ -346,7 +336,7 @@ class SecurityCouncilSimulator(WidgetBase):
         return [self.preset, self.year, self.procedural, *self.seats.values()]
 
     def layout(self) -> list[widgets.Widget]:
-        return [self.seat_style, self.preset, widgets.HBox([self.year, self.procedural]), self.seat_box]
+        return [self.preset, widgets.HBox([self.year, self.procedural]), self.seat_box]
 
     def votes(self) -> dict[str, str]:
         """The current vote of every seat (iso3 -> vote)."""
