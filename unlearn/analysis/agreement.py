@@ -164,7 +164,7 @@ def agreement(
     ``common_votes`` (both voted yes, no or abstain), ``same``, ``both_abstained``,
     ``one_abstained``, ``opposite``, ``absent`` (either was absent, both votes known); per
     year on the real tables, ``coverage`` right after ``year``: ``complete`` or
-    ``partial: <reason>`` (:func:`unlearn.data.coverage.incomplete_years`). No row for a
+    ``partial: <kinds>`` (:func:`unlearn.data.coverage.incomplete_years`). No row for a
     period in which the two were never members together; ``agreement`` is missing where its
     denominator is 0. An empty result says why in ``attrs["note"]`` and a
     :class:`unlearn.NoDataWarning` (no votes that year, a state not yet admitted).

@@ -37,6 +37,8 @@ from .tables import ga_roll_calls, ga_votes
 
 SOURCES = ("voeten", "dgacm_ga", "curated", "dhl_ga")
 COMPLETE = "complete"
+# the kinds of incompleteness a `coverage` label names (short, so tables stay readable)
+VOTES_MISSING, SOME_UNKNOWN, UNDER_WAY = "votes missing", "some votes unknown", "year under way"
 
 
 def known_gaps() -> pd.DataFrame:
@@ -190,35 +192,60 @@ def incomplete_years(today: str | pd.Timestamp | None = None, unknown_votes: boo
     """
     day = pd.Timestamp(today or pd.Timestamp.now()).normalize()
     # one answer per build of the tables and day: every per-year table asks for it
-    return dict(_incomplete_years(str(cache.ensure_built()), str(day.date()), unknown_votes))
+    return {year: reason for year, reason, _ in _incomplete_years(str(cache.ensure_built()), str(day.date()), unknown_votes)}
+
+
+def coverage_labels(today: str | pd.Timestamp | None = None, unknown_votes: bool = True) -> dict[int, str]:
+    """``{year: label}``: the short ``coverage`` label of every incomplete year, naming the
+    kinds of incompleteness (``votes missing``, ``some votes unknown``, ``year under way``);
+    :func:`incomplete_years` gives the reasons in full.
+
+    >>> coverage_labels(today="2026-12-02")[2019]
+    'partial: votes missing'
+    >>> coverage_labels(today="2026-12-02")[2026]
+    'partial: some votes unknown; year under way'
+    """
+    day = pd.Timestamp(today or pd.Timestamp.now()).normalize()
+    return {year: label for year, _, label in _incomplete_years(str(cache.ensure_built()), str(day.date()), unknown_votes)}
 
 
 @functools.lru_cache(maxsize=8)
-def _incomplete_years(build: str, today: str, unknown_votes: bool) -> tuple[tuple[int, str], ...]:
+def _incomplete_years(build: str, today: str, unknown_votes: bool) -> tuple[tuple[int, str, str], ...]:
+    """``(year, reason, label)`` per incomplete year: the reason in full, and the short label
+    of the ``coverage`` column (the kinds of incompleteness: tables stay readable)."""
     reasons: dict[int, list[str]] = {}
+    kinds: dict[int, list[str]] = {}
+
+    def add(year: int, reason: str, kind: str) -> None:
+        reasons.setdefault(year, []).append(reason)
+        kinds.setdefault(year, []).append(kind)
+
     for gap in known_gaps().query("open").itertuples():
         for year in range(gap.start.year, gap.end.year + 1):
-            reasons.setdefault(year, []).append(gap.reason)
+            add(year, gap.reason, VOTES_MISSING)
     if unknown_votes:
         calls = ga_roll_calls().assign(year=lambda frame: frame["date"].dt.year)
         partly = calls.merge(_unknown_votes(), on="rcid", how="left")
         per_year = partly.groupby("year").agg(roll_calls=("rcid", "size"), unknown=("unknown", "count"))
         for year, row in per_year[per_year["unknown"] > 0].iterrows():
-            reasons.setdefault(int(year), []).append(_unknown_note(row["unknown"], row["roll_calls"]))
+            add(int(year), _unknown_note(row["unknown"], row["roll_calls"]), SOME_UNKNOWN)
     for year, reason in partial_years(today).items():
-        reasons.setdefault(year, []).append(reason)
-    return tuple((year, "; ".join(dict.fromkeys(reasons[year]))) for year in sorted(reasons))
+        add(year, reason, UNDER_WAY)
+    return tuple(
+        (year, "; ".join(dict.fromkeys(reasons[year])), "partial: " + "; ".join(dict.fromkeys(kinds[year])))
+        for year in sorted(reasons)
+    )
 
 
 def year_coverage(years, today: str | pd.Timestamp | None = None, unknown_votes: bool = True) -> list[str]:
-    """The ``coverage`` label of each calendar year: ``complete`` or ``partial: <reason>``,
-    the column every per-year table carries.
+    """The ``coverage`` label of each calendar year: ``complete`` or ``partial: <kinds>`` (see
+    :func:`coverage_labels`), the column every per-year table carries.
 
-    >>> year_coverage([2014, 2018])[0], year_coverage([2014, 2018])[1][:20]
-    ('complete', "partial: Voeten's da")
+    >>> year_coverage([2014, 2018])
+    ['complete', 'partial: votes missing']
     """
-    incomplete = incomplete_years(today, unknown_votes)
-    return [f"partial: {incomplete[int(year)]}" if int(year) in incomplete else COMPLETE for year in years]
+    labels = coverage_labels(today, unknown_votes)
+    return [labels.get(int(year), COMPLETE) for year in years]
 
 
 def session_coverage(sessions, today=None) -> list[str]:
@@ -226,26 +253,25 @@ def session_coverage(sessions, today=None) -> list[str]:
     known gap falls in it or the data stop before it ends (the session opens in September of
     1945 + its number), else ``complete``. For figures computed per session (ideal points).
 
-    >>> labels = session_coverage([69, 72, 80], today="2026-12-02")
-    >>> labels[0], labels[1][:20], labels[2][:30]
-    ('complete', "partial: Voeten's da", 'partial: the data end on 4 Jun')
+    >>> session_coverage([69, 72, 80], today="2026-12-02")
+    ['complete', 'partial: votes missing', 'partial: data end on 4 June 2026']
     """
     reasons: dict[int, list[str]] = {}
     for gap in known_gaps().query("open").itertuples():
-        reasons.setdefault(int(gap.session), []).append(gap.reason)
+        reasons.setdefault(int(gap.session), []).append(VOTES_MISSING)
     end = data_end()
     last = end.year - 1945 - (1 if end.month < 9 else 0)
     today = pd.Timestamp(today or pd.Timestamp.now()).normalize()
     if end < pd.Timestamp(last + 1946, 9, 1):  # the session ran (or runs) past the last vote
-        still = " and the session is still under way" if today < pd.Timestamp(last + 1946, 9, 1) else ""
-        reasons.setdefault(last, []).append(f"the data end on {_day(end)}{still}")
-    return [f"partial: {'; '.join(reasons[int(s)])}" if int(s) in reasons else COMPLETE for s in sessions]
+        under_way = today < pd.Timestamp(last + 1946, 9, 1)
+        reasons.setdefault(last, []).append("session under way" if under_way else f"data end on {_day(end)}")
+    return [f"partial: {'; '.join(dict.fromkeys(reasons[int(s)]))}" if int(s) in reasons else COMPLETE for s in sessions]
 
 
 def with_coverage(frame: pd.DataFrame, year: str = "year", today=None, unknown_votes: bool = True) -> pd.DataFrame:
     """*frame* (one row per calendar year in column *year*) with a ``coverage`` column right
-    after it: ``complete`` or ``partial: <reason>``, so that no one reads a partial year as a
-    whole one. Charts (:mod:`unlearn.plotting.charts`) draw such years with hollow markers.
+    after it: ``complete`` or ``partial: <kinds>`` (:func:`coverage_labels`; the reasons in
+    full: :func:`incomplete_years`), so that no one reads a partial year as a whole one. Charts (:mod:`unlearn.plotting.charts`) draw such years with hollow markers.
 
     >>> table = with_coverage(pd.DataFrame({"year": [2015, 2016], "no": [3, 4]}))
     >>> list(table.columns), table["coverage"].str[:8].tolist()

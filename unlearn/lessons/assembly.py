@@ -75,7 +75,7 @@ def yes_share_by_year() -> pd.DataFrame:
     summed over the year. A year without recorded votes is listed with ``roll_calls`` 0 and
     ``yes_share`` missing, and its ``note`` says why (1964: the 19th session took no votes,
     over Charter Art. 19). Columns: ``year``, ``coverage`` (``complete``, or
-    ``partial: <reason>`` for a year the sources hold only in part:
+    ``partial: <kinds>`` for a year the sources hold only in part:
     :func:`unlearn.data.coverage.incomplete_years`), ``roll_calls``, ``yes``, ``no``,
     ``abstain``, ``yes_share``, ``note`` (empty where there were votes).
 

@@ -102,7 +102,7 @@ def agreement_definitions(
     """*a*'s agreement with *b* per year under each of *definitions*, one column each (for
     :func:`unlearn.plotting.charts.line_chart`). ``b="Russia"`` is the Russian seat (the USSR until 1991).
 
-    Columns: ``year``, ``coverage`` (``complete`` or ``partial: <reason>``, see
+    Columns: ``year``, ``coverage`` (``complete`` or ``partial: <kinds>``, see
     :func:`unlearn.data.coverage.incomplete_years`), then one per definition (see
     :mod:`unlearn.analysis.agreement`: exact match; Lijphart 1963 as used by Voeten; the State
     Department's rule to 2016, ``votes_only``; ``state_dept``, the rule of each year's report).
@@ -158,7 +158,7 @@ def agreement_series(
     """*country*'s agreement per year with each of *partners*, one column per partner (its
     label as in :func:`agreement_by_era`; ``"Russia"`` is the Russian seat, the USSR until
     1991). A year in which the two were not both members is missing. ``coverage`` after
-    ``year``: ``complete`` or ``partial: <reason>`` (:func:`unlearn.data.coverage.incomplete_years`).
+    ``year``: ``complete`` or ``partial: <kinds>`` (:func:`unlearn.data.coverage.incomplete_years`).
 
     >>> table = agreement_series(partners=["Russia", "China"], years=(1970, 1972))
     >>> list(table.columns), bool(pd.isna(table.loc[0, "China"]))
@@ -183,7 +183,7 @@ def ideal_point_series(
     :func:`unlearn.analysis.agreement.seat_series` reads it; in session 46, which both voted in,
     Russia's position is shown). *points*: as in :func:`ideal_point_positions`.
 
-    ``coverage`` after ``year``: ``partial: <reason>`` for a session the data hold only in part
+    ``coverage`` after ``year``: ``partial: <kinds>`` for a session the data hold only in part
     (:func:`unlearn.data.coverage.session_coverage`).
 
     >>> table = ideal_point_series(["USA", "RUS"], years=(1990, 1993))

@@ -145,7 +145,7 @@ def agreement_on_and_off(
     ``"lijphart"`` or ``"state_dept"``), computed twice per year: over the recorded votes on
     whole resolutions whose symbol is in *symbols* (default: :func:`ukraine_resolutions`), and
     over every other resolution. *b* defaults to the Russian seat (the USSR before 1992).
-    Columns: ``year``, ``coverage`` (``complete`` or ``partial: <reason>``, see
+    Columns: ``year``, ``coverage`` (``complete`` or ``partial: <kinds>``, see
     :func:`unlearn.data.coverage.incomplete_years`), ``{label}_agreement``, ``{label}_votes``
     (the definition's denominator), ``other_agreement``, ``other_votes``; a year with no such
     vote has a missing value.
@@ -208,7 +208,7 @@ def recurring_or_new(country="United States", years=(2024, 2025)) -> pd.DataFram
     voting) and texts on which it cast a vote for the ``first time`` (new texts, or texts the
     Assembly used to adopt without a vote). ``votes`` (cast), ``no``, ``share_no``; for
     recurring texts also ``usually_no``: how many it had usually (modally) voted no on before;
-    ``coverage`` after ``year`` (``complete`` or ``partial: <reason>``).
+    ``coverage`` after ``year`` (``complete`` or ``partial: <kinds>``).
 
     >>> table = recurring_or_new(years=[2025]).set_index("texts")
     >>> int(table.loc["recurring", "votes"] + table.loc["first time", "votes"])
