@@ -249,7 +249,7 @@ def year_coverage(years, today: str | pd.Timestamp | None = None, unknown_votes:
 
 
 def session_coverage(sessions, today=None) -> list[str]:
-    """The ``coverage`` label of each regular session: ``partial: <reason>`` where an open
+    """The ``coverage`` label of each regular session: ``partial: <kinds>`` where an open
     known gap falls in it or the data stop before it ends (the session opens in September of
     1945 + its number), else ``complete``. For figures computed per session (ideal points).
 
