@@ -15,16 +15,44 @@ def _near(got: list[float], expected: list[float], what: str, tolerance: float =
     assert not missing, f"not the right {what}: {len(missing)} of the {len(expected)} figures are missing or wrong"
 
 
+def _tables(answer) -> list:
+    import pandas as pd
+
+    parts = answer if isinstance(answer, tuple | list) else [answer]
+    return [part for part in parts if isinstance(part, pd.DataFrame)]
+
+
 def _shift_visible(answer) -> None:
-    assert numbers(column_or_values(answer, "z")), "give the z-scores against 2001-2024 (the alignment_shift table)"
+    assert any({"z", "reference_sd"} & set(t.columns) for t in _tables(answer)) or numbers(answer), (
+        "give the alignment_shift tables (2001-2024 with its z, 2017-2020 with its reference_sd)"
+    )
 
 
 def _shift_hidden(answer) -> None:
+    """The z-scores against 2001-2024, or the tiny spread of 2017-2020 (the solution's final
+    table): whichever the answer gives must be right, and it must give one of them."""
     from ...analysis.divergence import alignment_shift
 
-    table = alignment_shift("United States", 2025, reference_years=(2001, 2024))
-    expected = [round(float(z), 3) for z in table["z"].dropna()]
-    _near(numbers(column_or_values(answer, "z")), expected, "z-scores of 2025 against 2001-2024", tolerance=0.001)
+    longer = alignment_shift("United States", 2025, reference_years=(2001, 2024))
+    first_term = alignment_shift("United States", 2025, reference_years=(2017, 2020))
+    z = [round(float(v), 3) for v in longer["z"].dropna()]
+    spread = [round(float(v), 3) for v in first_term["reference_sd"].dropna()]
+    tables = _tables(answer)
+    if not tables:  # plain numbers: one of the two sets of figures
+        got = numbers(answer)
+        assert any(all(any(abs(g - e) <= 0.001 for g in got) for e in want) for want in (z, spread)), (
+            "not the right figures: give the z-scores against 2001-2024 or the reference_sd of 2017-2020"
+        )
+        return
+    for table in tables:
+        assert _holds(table, "z", z) or _holds(table, "reference_sd", spread), (
+            "not the right figures: the z-scores against 2001-2024, or the reference_sd of 2017-2020"
+        )
+
+
+def _holds(table, column: str, expected: list[float]) -> bool:
+    got = numbers(table[column].dropna().tolist()) if column in table.columns else []
+    return bool(got) and all(any(abs(g - e) <= 0.001 for g in got) for e in expected)
 
 
 def _agreement_visible(answer) -> None:
