@@ -19,7 +19,15 @@ from unlearn.classroom.student_copies import exercise_number
 ROOT = Path(__file__).resolve().parent.parent
 CHECKED = [
     ROOT / "notebooks" / f"{name}.ipynb"
-    for name in ("00_start_here", "02_general_assembly", "03_security_council_and_veto", "04_voting_blocs")
+    for name in (
+        "00_start_here",
+        "01_un_bodies",
+        "02_general_assembly",
+        "03_security_council_and_veto",
+        "04_voting_blocs",
+        "05_february_2025",
+        "06_a_break_with_the_past",
+    )
 ] + sorted((ROOT / "notebooks" / "homework").glob("*.ipynb"))
 
 
@@ -59,7 +67,7 @@ def test_the_checks_accept_other_correct_forms_and_refuse_wrong_ones(built):
     from unlearn import lessons
 
     seats = lessons.council_seats(2022)
-    first_year = seats[seats["term"] == "2022–2023"]
+    first_year = seats[seats["term"].str.startswith("2022")]
     for right in (first_year, list(first_year["name"]), tuple(first_year["iso3"]), set(first_year["name"])):
         check("01_un_bodies", 2, right, hidden=True)
     with pytest.raises(AssertionError, match="not the right elected members.*not expected"):
@@ -104,3 +112,46 @@ def test_the_lesson_03_and_04_checks_refuse_plausible_mistakes(built):
         check("04_voting_blocs", 2, (china, china), hidden=True)
     with pytest.raises(AssertionError, match="agreement figures of 2024"):
         check("04_voting_blocs", 1, [0.9, 0.95, 0.99], hidden=True)
+
+
+def test_the_lesson_02_04_and_06_checks_read_the_current_exercises(built):
+    """02 asks where yes was not the most common vote and whether that vote was a majority; 04
+    names votes_only for the eras (state_dept cannot pool them); 06 asks for the human-rights flips."""
+    import unlearn
+    from unlearn import lessons
+    from unlearn.analysis.groups import how_voted
+
+    crimea = how_voted("A/RES/68/262", groups="regional groups").query("most_common != 'yes'")
+    for right in (crimea, list(crimea["group"]), {g: False for g in crimea["group"]}):
+        check("02_general_assembly", 2, right, hidden=True)
+    with pytest.raises(AssertionError, match="majority of the members"):
+        check("02_general_assembly", 2, {g: True for g in crimea["group"]}, hidden=True)
+    with pytest.raises(AssertionError, match="not the right regional groups"):
+        check("02_general_assembly", 2, ["African"], hidden=True)
+    eras = lessons.agreement_by_era("United States", ["Russia"], definition=["votes_only", "exact"])
+    check("04_voting_blocs", 3, eras.query("era in ['1946–1991', '1992–2024']"), hidden=True)
+    with pytest.raises(AssertionError, match="agreement figures by era"):
+        check("04_voting_blocs", 3, eras.query("definition == 'exact'"), hidden=True)
+    with pytest.raises(AssertionError, match="human-rights texts"):
+        check("06_a_break_with_the_past", 3, ["A/RES/80/223"], hidden=True)
+    with pytest.raises(AssertionError, match="z-scores against 2001-2024"):
+        check("06_a_break_with_the_past", 1, unlearn.alignment_shift("United States", 2025), hidden=True)
+
+
+def test_the_lesson_05_checks_want_unknown_kept_unknown(built):
+    """A vote no source names is unknown: an answer that calls Hungary's ES-11/8 vote absent or
+    no is wrong; the table, a long table and a dict for one resolution are all read."""
+    from unlearn import lessons
+
+    table = lessons.votes_on(["A/RES/ES-11/7", "A/RES/ES-11/8"], ["DEU", "HUN", "ISR", "SRB"])
+    long = table.melt(id_vars=["symbol"], value_vars=["Germany", "Hungary", "Israel", "Serbia"], var_name="state")
+    check("05_february_2025", 1, long.rename(columns={"value": "vote"}), hidden=True)
+    guessed = table.assign(Hungary=["no", "absent"])
+    with pytest.raises(AssertionError, match="HUN on A/RES/ES-11/8"):
+        check("05_february_2025", 1, guessed, hidden=True)
+    p5 = {"USA": "yes", "RUS": "no", "CHN": "abstain", "GBR": "unknown", "FRA": "unknown"}
+    check("05_february_2025", 2, p5, hidden=True)
+    with pytest.raises(AssertionError, match="GBR on A/RES/ES-11/9"):
+        check("05_february_2025", 2, {**p5, "GBR": "yes"}, hidden=True)
+    with pytest.raises(AssertionError, match="no on both"):
+        check("05_february_2025", 3, lessons.states_voting("A/RES/ES-11/7", "no"), hidden=True)

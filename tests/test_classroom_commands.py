@@ -160,6 +160,28 @@ def test_assignment_refuses_to_replace_a_course_folder_and_names_the_assignments
     one_error_line(capsys, "no notebook matches '99'", "01_un_bodies", "hw02_general_assembly")
 
 
+def test_assignment_covers_05_to_08_with_checks_where_an_answer_is_computable(tmp_path, capsys):
+    """05 and 06's computable exercises get test cells; 06's verdict, 07's verdicts and the
+    capstone are graded by hand, and the command says so."""
+    course = tmp_path / "course"
+    assert cli.main(["notebooks", "assignment", str(course), "--only", "05", "06", "07", "08"]) == 0
+    names = ["05_february_2025", "06_a_break_with_the_past", "07_fact_check_the_news", "08_capstone"]
+    assert sorted(p.name for p in (course / "source").iterdir()) == names
+    tested = {}
+    for name in names:
+        cells = nbformat.read(course / "source" / name / f"{name}.ipynb", as_version=4).cells
+        grades = [c.metadata.get("nbgrader", {}) for c in cells]
+        tested[name] = sorted(g["grade_id"] for g in grades if g.get("grade"))
+    assert tested == {
+        "05_february_2025": ["exercise_1_checks", "exercise_2_checks", "exercise_3_checks"],
+        "06_a_break_with_the_past": ["exercise_1_checks", "exercise_2_checks", "exercise_3_checks"],
+        "07_fact_check_the_news": [],
+        "08_capstone": [],
+    }
+    out = capsys.readouterr().out
+    assert "Graded by hand" in out and "06_a_break_with_the_past 4" in out and "08_capstone 1, 2" in out
+
+
 def test_lab_never_works_inside_the_installed_notebooks(capsys):
     assert cli.main(["lab", "--dir", str(notebooks.PACKAGED / "lesson")]) == 2
     one_error_line(capsys, "installed copy of the notebooks")

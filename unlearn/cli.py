@@ -221,10 +221,14 @@ def _present(args) -> int:
 
 
 def _assignment(args) -> int:
-    from .classroom.assignment import write_course
+    from .classroom.assignment import unchecked_exercises, write_course
 
     written = write_course(args.out_dir, args.only or None, force=args.force)
     print(f"Wrote {len(written)} assignments to {args.out_dir}/source: {', '.join(p.name for p in written)}")
+    by_hand = {name: numbers for name, numbers in unchecked_exercises().items() if name in {p.name for p in written}}
+    if by_hand:  # written answers (verdicts, the capstone): no test cell, the rubrics grade them
+        listed = "; ".join(f"{name} {', '.join(map(str, numbers))}" for name, numbers in by_hand.items())
+        print(f"Graded by hand (no checks; rubrics in docs/instructor_guide.md): {listed}")
     print(f"Next: cd {args.out_dir} && nbgrader generate_assignment ASSIGNMENT (see docs/instructor_guide.md)")
     return 0
 

@@ -181,16 +181,22 @@ def answer_assigned(body: str, name: str) -> tuple[str, bool]:
     """*body* rewritten so that its answer is assigned to *name*, and whether it prints the
     answer itself (else the cell ends by showing *name*).
 
-    The answer is the final expression; or, if the code prints, what it prints (one print:
-    its value or tuple of values; several: a tuple of each one's). Other lines are kept as
-    written.
+    The answer is the final expression (what the cell shows as its result: prints before it
+    are context, such as the whole table it was picked from); without one, what the code
+    prints (one print: its value or tuple of values; several: a tuple of each one's). Other
+    lines are kept as written.
+
+    >>> print(answer_assigned("print(everything)\\npicked(1)", "exercise_2")[0])
+    print(everything)
+    exercise_2 = picked(1)
     """
     tree = ast.parse(body)
     if not tree.body:
         raise UnlearnError(f"the solution of {name} has no code")
     lines = body.splitlines()
     prints = [s for s in tree.body if _is_print(s)]
-    if prints:
+    ends_with_result = isinstance(tree.body[-1], ast.Expr) and not _is_print(tree.body[-1])
+    if prints and not ends_with_result:
         replaced = {}
         for index, statement in enumerate(prints, 1):
             target = name if len(prints) == 1 else f"_{name}_part{index}"

@@ -1,4 +1,5 @@
-"""Checks of notebook 02's exercises (Art. 18 majorities, Crimea by region, busiest years).
+"""Checks of notebook 02's exercises (Art. 18 majorities, Crimea by region: where yes was not the
+most common vote and whether that vote was a majority, busiest years).
 
 Layer: classroom tooling.
 """
@@ -27,17 +28,39 @@ def _groups(answer) -> set[str]:
 
 
 def _crimea_visible(answer) -> None:
-    assert _groups(answer), "name the groups (a table with a group column, or a list of group names)"
+    assert _groups(answer), (
+        "name the groups (a table with a group column, or a list of group names), and say whether a majority "
+        "of their members cast the most common vote (the majority_of_members column, or True/False)"
+    )
 
 
-def _crimea_hidden(answer) -> None:
+def _crimea_expected() -> dict[str, bool]:
+    """{group: whether a majority of its members cast its most common vote}, for the regional
+    groups where yes was not the most common vote on A/RES/68/262."""
     from ...analysis.groups import how_voted
 
     table = how_voted("A/RES/68/262", groups="regional groups")
-    expected = {
-        g.lower() for g in table.loc[(table["kind"] == "regional group") & (table["majority"] != "yes"), "group"]
-    }
-    same_set(_groups(answer), expected, "regional groups")
+    rows = table[(table["kind"] == "regional group") & (table["most_common"] != "yes")]
+    return {g.lower(): bool(m) for g, m in zip(rows["group"], rows["majority_of_members"], strict=True)}
+
+
+def _crimea_hidden(answer) -> None:
+    import pandas as pd
+
+    expected = _crimea_expected()
+    same_set(_groups(answer), set(expected), "regional groups")
+    if isinstance(answer, pd.DataFrame) and {"group", "majority_of_members"} <= set(answer.columns):
+        given = {
+            str(g).strip().lower(): bool(m) for g, m in zip(answer["group"], answer["majority_of_members"], strict=True)
+        }
+        wrong = sorted(g for g, m in expected.items() if given.get(g) != m)
+    elif isinstance(answer, dict) and all(isinstance(v, bool) for v in answer.values()):
+        wrong = sorted(
+            g for g, m in expected.items() if {str(k).strip().lower(): v for k, v in answer.items()}.get(g) != m
+        )
+    else:
+        wrong = sorted(g for g in expected if any(b != expected[g] for b in booleans(answer)))
+    assert not wrong, f"not right whether a majority of the members cast the most common vote in: {', '.join(wrong)}"
 
 
 def _years(answer) -> set[int]:

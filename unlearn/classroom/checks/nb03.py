@@ -49,17 +49,25 @@ def counts_by_state(answer, column: str) -> dict[str, float]:
 
 
 def _vetoes_visible(answer) -> None:
-    assert counts_by_state(answer, "vetoes"), "give each member's number of vetoes (a table with member and vetoes)"
+    assert counts_by_state(answer, "vetoes"), (
+        "give each member's number of vetoes and the share cast alone (a table with member, vetoes, share_alone)"
+    )
 
 
 def _vetoes_hidden(answer) -> None:
     from ...analysis.vetoes import vetoes_per_member
     from ...data.tables import vetoes
 
-    expected = counts_by_state(vetoes_per_member(vetoes=vetoes().query("date >= '1992-01-01'")), "vetoes")
+    table = vetoes_per_member(vetoes=vetoes().query("date >= '1992-01-01'"))
+    expected = counts_by_state(table, "vetoes")
     got = counts_by_state(answer, "vetoes")
     wrong = sorted(code for code, count in expected.items() if got.get(code) != count)
     assert not wrong, f"not the right number of vetoes since 1 January 1992 for {', '.join(wrong)}"
+    for column in ("alone", "share_alone"):  # the exercise's second part, where the answer gives it
+        if got_alone := counts_by_state(answer, column):
+            right = counts_by_state(table, column)
+            wrong = sorted(c for c, n in right.items() if c in got_alone and not abs(got_alone[c] - n) <= 0.0006)
+            assert not wrong, f"not the right {column.replace('_', ' ')} (vetoes cast alone) for {', '.join(wrong)}"
 
 
 def _topics(answer) -> set[str]:

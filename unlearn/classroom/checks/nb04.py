@@ -1,4 +1,4 @@
-"""Checks of notebook 04's exercises (three definitions, who votes with China and Russia, the US
+"""Checks of notebook 04's exercises (four definitions, who votes with China and Russia, the US
 and the Russian seat by era, India's ideal points).
 
 Layer: classroom tooling.
@@ -18,14 +18,18 @@ def _all_present(got: list[float], expected: list[float], what: str, tolerance: 
     assert not missing, f"not the right {what}: {len(missing)} of the {len(expected)} figures are missing or wrong"
 
 
+FOUR = ("exact", "lijphart", "votes_only", "state_dept")
+"""Exercise 1's definitions: ``state_dept`` is one year's rule here (2024: the 2021 rule)."""
+
+
 def _three_visible(answer) -> None:
-    assert len(_shares(answer)) >= 3, "give the three agreement figures (the table agreement() returns, or a list)"
+    assert len(_shares(answer)) >= 3, "give the four agreement figures (the table agreement() returns, or a list)"
 
 
 def _three_hidden(answer) -> None:
     from ...analysis.agreement import agreement
 
-    table = agreement("United Kingdom", "France", years=2024, definition=["exact", "lijphart", "state_dept"])
+    table = agreement("United Kingdom", "France", years=2024, definition=list(FOUR))
     _all_present(_shares(answer), list(table["agreement"]), "agreement figures of 2024")
 
 
@@ -52,11 +56,17 @@ def _eras_visible(answer) -> None:
     assert len(_shares(answer)) >= 2, "give the agreement figures by era (the table agreement_by_era returns)"
 
 
+ERAS = ("1946–1991", "1992–2024")
+"""The eras exercise 3 compares (the USSR, then Russia); the partial years after are not asked."""
+
+
 def _eras_hidden(answer) -> None:
     from ...lessons import agreement_by_era
 
-    table = agreement_by_era("United States", ["Russia"], definition=["state_dept", "exact"])
-    _all_present(_shares(answer), list(table["agreement"]), "agreement figures by era and definition")
+    # state_dept cannot pool 1992-2024 (three rules), so the exercise names the old rule, votes_only
+    table = agreement_by_era("United States", ["Russia"], definition=["votes_only", "exact"])
+    expected = list(table.loc[table["era"].isin(ERAS), "agreement"])
+    _all_present(_shares(answer), expected, "agreement figures by era (1946-1991, 1992-2024) and definition")
 
 
 def _india_visible(answer) -> None:
