@@ -151,3 +151,8 @@ def test_student_copies_carry_nothing_of_the_instructors(tmp_path):
                 assert cell["execution_count"] is None and cell["outputs"] == []
         stubs = [c for c in raw["cells"] if "exercise-stub" in c["metadata"].get("tags", [])]
         assert all(re.search(r"^exercise_\d+ = \.\.\.", "".join(c["source"]), re.M) for c in stubs)
+        # nothing about the student copy itself survives ("In the student copy both are removed")
+        assert not re.search(r"student\s+copy", text, re.IGNORECASE), f"{path.name} speaks of the student copy"
+        # a quiz's answers are in its code: collapsed, not in plain sight above the quiz
+        quizzes = [c for c in raw["cells"] if c["cell_type"] == "code" and "Quiz(" in "".join(c["source"])]
+        assert all(c["metadata"].get("jupyter", {}).get("source_hidden") for c in quizzes), path.name

@@ -41,7 +41,7 @@ DROPPED_SENTENCE = re.compile(r"\bsolution cells?\b|\ba solution cell\b", re.IGN
 SENTENCE_REWRITES = [
     # "In the student copy the solution is replaced by a stub: write your own answer there."
     (
-        re.compile(r"^In the student copy\b.*?:\s*write (your\s[^.,]*?)\s+there", re.IGNORECASE | re.DOTALL),
+        re.compile(r"^In\s+the\s+student\s+copy\b.*?:\s*write\s+(your\s[^.,]*?)\s+there", re.IGNORECASE | re.DOTALL),
         r"Write \1 in the cell below each exercise",
     ),
     # a heading such as "## 3. Exercises, solutions and student copies"
@@ -171,11 +171,16 @@ def student_version(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return copy
 
 
+QUIZ_CALL = re.compile(r"\bQuiz\(")
+"""A self-check quiz: the student copy collapses its code (JupyterLab's ``source_hidden``), so
+the answers are not in plain sight above the quiz; a click on the bar still shows them."""
+
+
 def instructor_free(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """A copy of *notebook* without what is the instructor's, solutions aside (they keep
     their ``solution`` tag): no outputs, no ``answer`` or ``instructor-only`` cells, no nbval
     tags, no execution counts or timestamps, no saved widget state, no sentences about
-    solution cells."""
+    solution cells; a quiz's code (which holds its answers) collapsed."""
     copy = nbformat.from_dict(notebook)
     copy.metadata.pop("widgets", None)
     kept = []
@@ -188,6 +193,8 @@ def instructor_free(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
         if cell.cell_type == "code":
             cell.outputs = []
             cell.execution_count = None
+            if QUIZ_CALL.search(cell.source):  # its answers and explanations are in the code
+                cell.metadata["jupyter"] = {"source_hidden": True}
         elif cell.cell_type == "markdown":
             cell.source = student_markdown(cell.source)
         if kept_tags := [t for t in tags if not t.startswith("nbval")]:
