@@ -190,12 +190,19 @@ def _open_and_run(page, base: str, name: str) -> None:
     run_all_cells(page)
 
 
-def _wait_until_done(page) -> None:
-    """Every code cell has run: its prompt holds a number, not ``[*]`` or ``[ ]``."""
+def _code_cells(home: Path) -> int:
+    """How many code cells the student's copy of the lesson has (Run All numbers them 1..N)."""
+    import nbformat
+
+    return sum(cell.cell_type == "code" for cell in nbformat.read(home / LESSON, as_version=4).cells)
+
+
+def _wait_until_done(page, cells: int) -> None:
+    """Every code cell has run: the last prompt holds the last number, not ``[*]`` or ``[ ]``."""
     from playwright.sync_api import expect
 
     prompts = page.locator(".jp-Notebook .jp-CodeCell .jp-InputPrompt")
-    expect(prompts.last).to_have_text("[18]:", timeout=RUN)  # lesson 03 has 18 code cells
+    expect(prompts.last).to_have_text(f"[{cells}]:", timeout=RUN)
     expect(page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")).to_be_visible(timeout=RUN)
 
 
@@ -223,7 +230,7 @@ def test_three_students_run_lesson_03_on_one_hub_from_one_shared_cache(classroom
             for name, page in pages.items():
                 _open_and_run(page, base, name)
             for name, page in pages.items():
-                _wait_until_done(page)
+                _wait_until_done(page, _code_cells(classroom["homes"][name]["home"]))
                 page.screenshot(path=str(ROOT / "test-artifacts" / f"hub-{name}.png"), full_page=True)
                 errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
                 assert errors.count() == 0, f"{name}: error or warning outputs: {errors.all_inner_texts()}"

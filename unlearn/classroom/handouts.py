@@ -30,7 +30,7 @@ from pathlib import Path
 import nbformat
 
 from .notebooks import NOTEBOOKS, notebook_paths
-from .student_copies import STUB, task_of
+from .student_copies import stub_for
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 LIVE_ONLY = (
@@ -78,13 +78,15 @@ def handout_version(notebook, with_solutions: bool = False):
     copy = nbformat.from_dict(notebook)
     copy.metadata.pop("widgets", None)
     cells = []
+    exercises = 0
     for cell in copy.cells:
         tags = cell.get("metadata", {}).get("tags", [])
         if not with_solutions and "answer" in tags:
             continue
         if cell.cell_type == "code":
             if not with_solutions and "solution" in tags:
-                cell.source = STUB.format(task=task_of(cell.source))
+                exercises += 1  # the same starter lines as the student copies
+                cell.source = stub_for(cell.source, exercises)
                 cell.outputs = []
             else:
                 cell.outputs = static_outputs(cell)

@@ -192,7 +192,8 @@ def incomplete_years(today: str | pd.Timestamp | None = None, unknown_votes: boo
     """
     day = pd.Timestamp(today or pd.Timestamp.now()).normalize()
     # one answer per build of the tables and day: every per-year table asks for it
-    return {year: reason for year, reason, _ in _incomplete_years(str(cache.ensure_built()), str(day.date()), unknown_votes)}
+    found = _incomplete_years(str(cache.ensure_built()), str(day.date()), unknown_votes)
+    return {year: reason for year, reason, _ in found}
 
 
 def coverage_labels(today: str | pd.Timestamp | None = None, unknown_votes: bool = True) -> dict[int, str]:
@@ -206,7 +207,8 @@ def coverage_labels(today: str | pd.Timestamp | None = None, unknown_votes: bool
     'partial: some votes unknown; year under way'
     """
     day = pd.Timestamp(today or pd.Timestamp.now()).normalize()
-    return {year: label for year, _, label in _incomplete_years(str(cache.ensure_built()), str(day.date()), unknown_votes)}
+    found = _incomplete_years(str(cache.ensure_built()), str(day.date()), unknown_votes)
+    return {year: label for year, _, label in found}
 
 
 @functools.lru_cache(maxsize=8)
@@ -265,13 +267,15 @@ def session_coverage(sessions, today=None) -> list[str]:
     if end < pd.Timestamp(last + 1946, 9, 1):  # the session ran (or runs) past the last vote
         under_way = today < pd.Timestamp(last + 1946, 9, 1)
         reasons.setdefault(last, []).append("session under way" if under_way else f"data end on {_day(end)}")
-    return [f"partial: {'; '.join(dict.fromkeys(reasons[int(s)]))}" if int(s) in reasons else COMPLETE for s in sessions]
+    labels = {s: f"partial: {'; '.join(dict.fromkeys(kinds))}" for s, kinds in reasons.items()}
+    return [labels.get(int(s), COMPLETE) for s in sessions]
 
 
 def with_coverage(frame: pd.DataFrame, year: str = "year", today=None, unknown_votes: bool = True) -> pd.DataFrame:
     """*frame* (one row per calendar year in column *year*) with a ``coverage`` column right
     after it: ``complete`` or ``partial: <kinds>`` (:func:`coverage_labels`; the reasons in
-    full: :func:`incomplete_years`), so that no one reads a partial year as a whole one. Charts (:mod:`unlearn.plotting.charts`) draw such years with hollow markers.
+    full: :func:`incomplete_years`), so that no one reads a partial year as a whole one.
+    Charts (:mod:`unlearn.plotting.charts`) draw such years with hollow markers.
 
     >>> table = with_coverage(pd.DataFrame({"year": [2015, 2016], "no": [3, 4]}))
     >>> list(table.columns), table["coverage"].str[:8].tolist()
