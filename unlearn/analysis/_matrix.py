@@ -100,6 +100,7 @@ def vote_matrix(
         _MATRICES.move_to_end(key)
         return _MATRICES[key][2]
     matrix = _build(votes, roll_calls)
+    cache.release_unused_memory()  # the million-row temporaries, which malloc would keep
     _MATRICES[key] = (votes, roll_calls, matrix)
     while len(_MATRICES) > _KEEP:
         _MATRICES.popitem(last=False)
