@@ -2,6 +2,7 @@
 
     python benchmarks/bench_startup.py import          # import unlearn vs the eager stack
     python benchmarks/bench_startup.py kernel [NN ...] # kernel PSS after each whole lesson
+    python benchmarks/bench_startup.py kernel --against OLD [NN ...]  # and with OLD's package
     python benchmarks/bench_startup.py users 1 4 8     # N students open the simulator at once
 
 Every figure is printed with a baseline measured in the same run:
@@ -9,7 +10,11 @@ Every figure is printed with a baseline measured in the same run:
 - ``import``: a fresh ``python -c "import unlearn"`` against one importing what unlearn used
   to load eagerly (pandas, matplotlib, seaborn, ipywidgets). Targets: under 0.3 s, under 80 MB.
 - ``kernel``: the PSS of a kernel after running a whole lesson (nbclient, the real notebook),
-  against a kernel that only imported that eager stack. Target: under 200 MB.
+  against a kernel that only imported that eager stack. Target: under 200 MB. Its anonymous
+  part (``Pss_Anon``: the kernel's own data) is printed too: the rest, the libraries' pages,
+  shrinks as more processes on the machine map them, so PSS drifts with the machine's load.
+  ``kernel --against DIR [NN ...]`` runs each lesson also with the package in *DIR* (an
+  export of an older commit), right before, so that before and after share one run.
 - ``users``: N processes started in the same instant, each a student opening the simulator
   from the shared cache (import, load the tables, build the widget): the wall time until the
   last one has its widget, and each one's PSS then; against N = 1 in the same run. PSS (not
@@ -61,8 +66,18 @@ def bench_import(repeat: int = 7) -> None:
     print(f"ratio unlearn/baseline: time {mine[0] / seconds:.3f}, memory {mine[1] / rss:.3f}")
 
 
-def _kernel_pss(cells: list[str] | None, path: Path | None) -> float:
-    """PSS of the kernel after running *path* (a notebook) or *cells*, in its own folder."""
+def _rollup(pid: int) -> dict[str, float]:
+    """The kernel's /proc smaps_rollup, in MB (Pss, Pss_Anon, Pss_File, ...)."""
+    fields = {}
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+        key, value = line.split(":", 1)
+        fields[key] = int(value.split()[0]) / 1024
+    return fields
+
+
+def _kernel_pss(cells: list[str] | None, path: Path | None, package: Path = ROOT) -> tuple[float, float]:
+    """PSS and its anonymous part of the kernel after running *path* (a notebook) or *cells*,
+    in its own folder, with the package found in *package*."""
     import nbformat
     from nbclient import NotebookClient
 
@@ -71,23 +86,35 @@ def _kernel_pss(cells: list[str] | None, path: Path | None) -> float:
     )
     folder = path.parent if path else ROOT / "notebooks"
     client = NotebookClient(notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(folder)}})
-    with client.setup_kernel():
-        for index, cell in enumerate(notebook.cells):
-            client.execute_cell(cell, index)
-        pid = client.km.provisioner.process.pid
-        return psutil.Process(pid).memory_full_info().pss / MB
+    path_before = os.environ["PYTHONPATH"]
+    os.environ["PYTHONPATH"] = os.pathsep.join([str(package), path_before])  # the kernel inherits it
+    try:
+        with client.setup_kernel():
+            for index, cell in enumerate(notebook.cells):
+                client.execute_cell(cell, index)
+            rollup = _rollup(client.km.provisioner.process.pid)
+            return rollup["Pss"], rollup["Pss_Anon"]
+    finally:
+        os.environ["PYTHONPATH"] = path_before
 
 
 def bench_kernel(numbers: list[str]) -> None:
-    baseline = _kernel_pss([EAGER], None)
-    print(f"{'eager-stack kernel':34} {baseline:6.1f} MB PSS")
+    against = None
+    if numbers[:1] == ["--against"]:
+        against, numbers = Path(numbers[1]).resolve(), numbers[2:]
+    baseline, baseline_anon = _kernel_pss([EAGER], None)
+    print(f"{'eager-stack kernel':34} {baseline:6.1f} MB PSS ({baseline_anon:5.1f} anonymous)")
     lessons = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
     for path in lessons:
         if numbers and path.name[:2] not in numbers:
             continue
-        pss = _kernel_pss(None, path)
-        flag = "ok" if pss < 200 else "OVER 200 MB"
-        print(f"{path.stem:34} {pss:6.1f} MB PSS  ratio {pss / baseline:.2f}  {flag}", flush=True)
+        for label, package in ([("before", against)] if against else []) + [("", ROOT)]:
+            pss, anon = _kernel_pss(None, path, package)
+            flag = "ok" if pss < 200 else "OVER 200 MB"
+            print(
+                f"{path.stem:28} {label:6} {pss:6.1f} MB PSS ({anon:5.1f} anonymous)  ratio {pss / baseline:.2f}  {flag}",
+                flush=True,
+            )
 
 
 STUDENT = """

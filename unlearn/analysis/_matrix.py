@@ -100,6 +100,7 @@ def vote_matrix(
         _MATRICES.move_to_end(key)
         return _MATRICES[key][2]
     matrix = _build(votes, roll_calls)
+    cache.release_unused_memory()  # the million-row temporaries, which malloc would keep
     _MATRICES[key] = (votes, roll_calls, matrix)
     while len(_MATRICES) > _KEEP:
         _MATRICES.popitem(last=False)
@@ -118,12 +119,16 @@ def _build(votes: pd.DataFrame, roll_calls: pd.DataFrame) -> VoteMatrix:
             "the roll-calls frame needs at least the columns rcid and date; pass ga_roll_calls()."
         )
     calls = _normalised_calls(roll_calls)
-    row = pd.Index(calls["rcid"]).get_indexer(votes["rcid"])
+    # int32 positions, and no copies when every vote is placed: the million rows' int64
+    # indexes and their filtered copies were the build's peak (about 40 MB, kept by malloc)
+    row = pd.Index(calls["rcid"]).get_indexer(votes["rcid"]).astype(np.int32)
     states, column = _sorted_codes(votes["iso3"])
     code = _vote_codes(votes["vote"])
-    known = row >= 0  # a vote whose roll call is not in roll_calls cannot be placed
     matrix = np.zeros((len(calls), len(states)), dtype=np.int8)
-    matrix[row[known], column[known]] = code[known]
+    if (row < 0).any():  # a vote whose roll call is not in roll_calls cannot be placed
+        known = row >= 0
+        row, column, code = row[known], column[known], code[known]
+    matrix[row, column] = code
     return VoteMatrix(
         codes=matrix,
         states=states,
@@ -143,7 +148,7 @@ def _sorted_codes(iso3: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     )
     names = np.asarray(category.cat.categories, dtype=str)
     order = np.argsort(names)
-    position = np.empty(len(names), dtype=np.int64)
+    position = np.empty(len(names), dtype=np.int32)
     position[order] = np.arange(len(names))
     codes = category.cat.codes.to_numpy()
     if (codes < 0).any():

@@ -341,14 +341,48 @@ def _read_checked(folder: Path, name: str) -> pd.DataFrame:
     import pyarrow
 
     path = folder / f"{name}.parquet"
+    use_system_memory_pool()
     try:
         state = _table_state(folder, json.loads((folder / "manifest.json").read_text(encoding="utf-8")), name)
         if state == "ok":
-            return pd.read_parquet(path)
+            table = pd.read_parquet(path, use_threads=False)  # threads' arenas outlast the read
+            release_unused_memory()
+            return table
     except (OSError, ValueError, pyarrow.ArrowException) as exc:  # unreadable manifest or parquet
         raise IntegrityError(f"The table {path} cannot be read ({type(exc).__name__}: {exc}).") from exc
     what = f"has no table {name!r}" if state == "missing" else f"has a damaged {name!r} (not the one it recorded)"
     raise IntegrityError(f"The build in {folder} {what}.")
+
+
+def use_system_memory_pool() -> None:
+    """Make pyarrow allocate with the C library's malloc, unless ``ARROW_DEFAULT_MEMORY_POOL``
+    chooses a pool (a kernel's choice is kept).
+
+    pyarrow's default pool (mimalloc) keeps the memory it frees: a lesson kernel held 30-50 MB
+    of freed reader and string buffers, which put every lesson but two over the 200 MB a
+    student may cost a hub (benchmarks/README.md). The tables are small: speed is unchanged.
+
+    >>> use_system_memory_pool()
+    >>> import pyarrow, os
+    >>> pyarrow.default_memory_pool().backend_name == os.environ.get("ARROW_DEFAULT_MEMORY_POOL", "system")
+    True
+    """
+    import pyarrow
+
+    if not os.environ.get("ARROW_DEFAULT_MEMORY_POOL") and pyarrow.default_memory_pool().backend_name != "system":
+        pyarrow.default_memory_pool().release_unused()  # what it kept so far goes back
+        pyarrow.set_memory_pool(pyarrow.system_memory_pool())
+
+
+def release_unused_memory() -> None:
+    """Give the memory freed after a large build (a read, the vote matrix) back to the system.
+
+    With the system pool this is glibc's ``malloc_trim``: freed blocks inside the heap are
+    otherwise kept for reuse, 20-35 MB after the vote matrix's million-row temporaries.
+    """
+    import pyarrow
+
+    pyarrow.default_memory_pool().release_unused()
 
 
 def manifest(cache: str | os.PathLike | None = None) -> dict:

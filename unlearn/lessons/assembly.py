@@ -7,9 +7,11 @@ rules (:mod:`unlearn.charter`) and the regional groups of :mod:`unlearn.analysis
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .. import charter
+from ..analysis._matrix import ABSTAIN, NO, YES, vote_matrix
 from ..analysis.groups import NO_GROUP, REGIONAL_GROUPS, regional_group_members
 from ..data import coverage, membership, tables
 from ..data.ingest import curated
@@ -184,6 +186,21 @@ def regional_group_sizes(on=None) -> pd.DataFrame:
     )
 
 
+def _inside_group(matrix, rows: pd.DataFrame, dates) -> np.ndarray:
+    """Roll calls x states: True where the state was in the group of *rows* on that day (a row
+    with no start date is left out; a state's rows are or-ed: a vote counts once)."""
+    inside = np.zeros(matrix.codes.shape, dtype=bool)
+    for code, start, end in rows[["iso3", "valid_from", "valid_to"]].itertuples(index=False):
+        column = matrix.column_of(code)
+        if column is None or pd.isna(start):
+            continue
+        on = dates >= pd.Timestamp(start).to_datetime64()
+        if pd.notna(end):
+            on &= dates <= pd.Timestamp(end).to_datetime64()
+        inside[:, column] |= on
+    return inside
+
+
 def yes_share_by_group(first_year: int = 1946, last_year: int | None = None) -> pd.DataFrame:
     """Share of yes among the votes each UN regional group cast, per decade.
 
@@ -197,28 +214,24 @@ def yes_share_by_group(first_year: int = 1946, last_year: int | None = None) -> 
     >>> list(table.columns)[:2]
     ['decade', 'African']
     """
-    votes = tables.ga_votes()
-    votes = votes[votes["vote"].isin(["yes", "no", "abstain"])]
-    dates = tables.ga_roll_calls().set_index("rcid")["date"]
-    frame = pd.DataFrame(
-        {
-            "iso3": votes["iso3"].astype(str).to_numpy(),
-            "date": dates.reindex(votes["rcid"]).to_numpy(),
-            "yes": (votes["vote"] == "yes").to_numpy(),
-        }
-    )
-    years = frame["date"].dt.year
-    last_year = int(years.max()) if last_year is None else int(last_year)
-    frame = frame[years.between(int(first_year), last_year)]
-    groups = _regional_groups()[["iso3", "group", "valid_from", "valid_to"]]
-    joined = frame.merge(groups, on="iso3", how="inner")
-    inside = (
-        joined["valid_from"].notna()
-        & (joined["valid_from"] <= joined["date"])
-        & (joined["valid_to"].isna() | (joined["date"] <= joined["valid_to"]))
-    )
-    joined = joined[inside]
-    decade = _decade(joined["date"].dt.year).rename("decade")
-    share = joined.groupby([decade, "group"])["yes"].mean()
+    # On the vote matrix (roll calls x states, int8), not the million rows of ga_votes():
+    # a frame of each vote's iso3 as a string, merged with the groups, peaked at +110 MB.
+    matrix = vote_matrix()
+    codes = matrix.codes
+    cast = (codes == YES) | (codes == ABSTAIN) | (codes == NO)
+    years = matrix.year
+    last_year = int(years[cast.any(axis=1)].max()) if last_year is None else int(last_year)
+    in_span = (years >= int(first_year)) & (years <= last_year)
+    dates = matrix.calls["date"].to_numpy()
+    decade = pd.Series(years[in_span] // 10 * 10, name="decade", dtype="int64")
+    counts = {}
+    for group, rows in _regional_groups().groupby("group", sort=True):
+        inside = _inside_group(matrix, rows, dates)[in_span]
+        counts[group] = pd.DataFrame(
+            {"yes": ((codes[in_span] == YES) & inside).sum(axis=1), "cast": (cast[in_span] & inside).sum(axis=1)}
+        ).groupby(decade).sum()
+    per_decade = pd.concat(counts, names=["group", "decade"])
+    per_decade = per_decade[per_decade["cast"] > 0]
+    share = (per_decade["yes"] / per_decade["cast"]).swaplevel().sort_index()
     return share.round(3).unstack("group").rename_axis(columns=None).reset_index()
 
