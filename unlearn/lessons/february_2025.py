@@ -241,8 +241,8 @@ def by_us_term(partner="France", first_year: int = 1946) -> pd.DataFrame:
     Definition: recorded votes on whole resolutions dated from the day a term began to the day
     before the next; for the term still running, ``to`` is the day of its last recorded vote
     in the data, so that a term known only in part says so (Voeten's dates for 1946-1996
-    carry the month only, so a vote in the month of an inauguration may fall on either side); ``share_no`` = no / (yes + abstain + no), as
-    :func:`unlearn.analysis.divergence.vote_shares`; ``agreement`` as
+    carry the month only, so a vote in the month of an inauguration may fall on either side);
+    ``share_no`` = no / (yes + abstain + no), as :func:`unlearn.analysis.divergence.vote_shares`; ``agreement`` as
     :func:`unlearn.analysis.agreement.agreement` with ``definition="exact"``.
     Columns: ``president``, ``from``, ``to``, ``votes``, ``no``, ``share_no``, ``agreement``.
 
