@@ -113,6 +113,18 @@ def numbers(answer: Any) -> list[float]:
     ]
 
 
+def counts(answer: Any) -> list[float]:
+    """A count given as a number, or as the table of the things counted (its length).
+
+    >>> import pandas as pd
+    >>> counts(pd.DataFrame({"symbol": ["a", "b"]})), counts(("count", 7))
+    ([2], [7])
+    """
+    import pandas as pd
+
+    return [len(answer)] if isinstance(answer, pd.DataFrame) else numbers(answer)
+
+
 def booleans(answer: Any) -> list[bool]:
     """The yes/no values in *answer* (True/False, or decisions).
 

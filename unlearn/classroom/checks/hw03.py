@@ -5,7 +5,7 @@ Layer: classroom tooling.
 
 from __future__ import annotations
 
-from . import Check, booleans, numbers
+from . import Check, booleans, counts
 
 
 def _decisions_visible(answer) -> None:
@@ -24,21 +24,15 @@ def _decisions_hidden(answer) -> None:
     assert booleans(answer) == expected, "not the right decisions (the 9-0-6 draft first, then the 13-1-1 one)"
 
 
-def _count(answer) -> list:
-    import pandas as pd
-
-    return [len(answer)] if isinstance(answer, pd.DataFrame) else numbers(answer)
-
-
 def _vetoes_visible(answer) -> None:
-    assert _count(answer), "give the count as a number (or the table of those vetoes)"
+    assert counts(answer), "give the count as a number (or the table of those vetoes)"
 
 
 def _vetoes_hidden(answer) -> None:
     from ...data.tables import vetoes
 
     expected = int((vetoes()["member_iso3"] == "CHN").sum())
-    assert expected in _count(answer), f"not the number of vetoes cast by the People's Republic (got {_count(answer)})"
+    assert expected in counts(answer), f"not the number of vetoes cast by the People's Republic (got {counts(answer)})"
 
 
 CHECKS = {1: Check(2, _decisions_visible, _decisions_hidden), 2: Check(1, _vetoes_visible, _vetoes_hidden)}

@@ -5,7 +5,7 @@ Layer: classroom tooling.
 
 from __future__ import annotations
 
-from . import Check, numbers, values
+from . import Check, counts, values
 
 
 def _codes_visible(answer) -> None:
@@ -35,21 +35,15 @@ def _citation_hidden(answer) -> None:
     assert first in text, "this is not the citation of the veto table (the table is called 'vetoes')"
 
 
-def _es11_count(answer) -> list[float]:
-    import pandas as pd
-
-    return [len(answer)] if isinstance(answer, pd.DataFrame) else numbers(answer)
-
-
 def _count_visible(answer) -> None:
-    assert _es11_count(answer), "give a number (the count), or the table of those votes"
+    assert counts(answer), "give a number (the count), or the table of those votes"
 
 
 def _count_hidden(answer) -> None:
     from ...data.tables import ga_roll_calls
 
     expected = int((ga_roll_calls()["emergency_session"] == "ES-11").sum())
-    assert expected in _es11_count(answer), f"not the number of recorded votes of ES-11 (got {_es11_count(answer)})"
+    assert expected in counts(answer), f"not the number of recorded votes of ES-11 (got {counts(answer)})"
 
 
 CHECKS = {
