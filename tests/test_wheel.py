@@ -98,6 +98,13 @@ def test_the_installed_wheel_has_its_notebooks_and_writes_nothing_into_site_pack
     assert sorted(p.name for p in (work / "lab").glob("*.ipynb")) == NOTEBOOKS
     assert (work / "lab" / "glossary.md").is_file()
 
+    # the homework sets ship too: an nbgrader course from the wheel alone holds lessons and homework
+    run([bin_dir / "unlearn", "notebooks", "assignment", work / "course", "--only", "01", "hw01"], work, env)
+    written = sorted(p.relative_to(work / "course" / "source").as_posix()
+                     for p in (work / "course" / "source").glob("*/*.ipynb"))
+    assert [w.split("/")[0] for w in written] == ["01_un_bodies", "hw01_un_bodies"], written
+    assert (work / "course" / "nbgrader_config.py").is_file()
+
     kernel = run([bin_dir / "python", "-c", RUN_NOTEBOOK, work / "class" / NOTEBOOKS[0]], work, env).stdout
     assert Path(kernel.strip().splitlines()[-1]).is_relative_to(purelib), kernel[-500:]
     assert snapshot(purelib) == before
